@@ -1,0 +1,28 @@
+/* cmd.h -- the subcommand table (tmux cmd.c style).
+ *
+ * Each subcommand lives in pipeline/cmd_NAME.c and exports one
+ * `const struct cmd_entry cmd_NAME_entry`; pipeline/main.c lists them.
+ */
+#ifndef RAPPORT_CMD_H
+#define RAPPORT_CMD_H
+
+struct cmd_entry {
+	const char	*name;		/* "validate" */
+	const char	*synopsis;	/* "[options] INPUT..." */
+	const char	*summary;	/* one line for `rapport --help` */
+	/* Run with argv[0] = the subcommand name; returns an exit status
+	 * from status.h. Must handle --help (to stdout, status 0). */
+	int		(*exec)(int argc, char **argv);
+};
+
+/* Print "usage: rapport NAME SYNOPSIS" and the options text to stdout. */
+void cmd_usage(const struct cmd_entry *e, const char *options);
+/* Print "rapport NAME: message" and a hint to stderr; returns EXIT_USAGE. */
+int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Is arg "--help" or "-h"? */
+int cmd_is_help(const char *arg);
+
+extern const struct cmd_entry cmd_validate_entry;
+
+#endif

@@ -1,0 +1,158 @@
+/* cmd_validate.c -- `rapport validate`: schema and semantic checks. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "ingest.h"
+#include "inputs.h"
+#include "status.h"
+#include "util.h"
+
+static int cmd_validate_exec(int, char **);
+
+const struct cmd_entry cmd_validate_entry = {
+	"validate", "[--schema FILE] [--no-schema] [-q] INPUT...",
+	"check transcripts against the schema and the format's rules",
+	cmd_validate_exec
+};
+
+static const char options_text[] =
+	"Every problem is listed, one line each on standard error, as\n"
+	"PATH:LINE:COL: REASON (LINE 0 when the file could not be read).\n"
+	"Warnings (times that go backwards) are listed but do not fail.\n\n"
+	"Options:\n"
+	"  --schema FILE  validate against FILE instead of the installed\n"
+	"                 transcript.xsd\n"
+	"  --no-schema    only the semantic checks that `rapport run` makes\n"
+	"  -q, --quiet    no summary line on standard output\n"
+	"  -h, --help     show this help\n\n"
+	"Exit status: 0 all inputs valid, 1 some invalid, 2 usage error.\n";
+
+/* The schema named by --schema, $RAPPORT_SCHEMA, the installed copy or
+ * the source tree's, in that order. */
+static char *
+schema_path(const char *opt)
+{
+	const char *env = getenv("RAPPORT_SCHEMA");
+	char *p;
+
+	if (opt != NULL)
+		return xstrdup(opt);
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	p = xasprintf("%s/schemas/transcript.xsd", RAPPORT_PKGDATADIR);
+	if (access(p, R_OK) == 0)
+		return p;
+	free(p);
+	return xasprintf("%s/schemas/transcript.xsd", RAPPORT_SRCDIR);
+}
+
+/* Print diagnostics as PATH:LINE:COL: [warning: ]MSG; count the errors. */
+static size_t
+print_diags(const char *path, const struct ingest_diag *d, size_t n)
+{
+	size_t errors = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		fprintf(stderr, "%s:%ld:%ld: %s%s\n", path, d[i].line, d[i].col,
+		    d[i].severity == INGEST_WARNING ? "warning: " : "",
+		    d[i].msg);
+		errors += d[i].severity == INGEST_ERROR;
+	}
+	return errors;
+}
+
+static int
+cmd_validate_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "schema", required_argument, NULL, 's' },
+		{ "no-schema", no_argument, NULL, 'n' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *schema_opt = NULL;
+	int use_schema = 1, quiet = 0, c;
+	ingest_schema *schema = NULL;
+	struct inputs inputs = { 0 };
+	size_t bad_files = 0, sessions = 0, rejected = 0;
+	char *why = NULL;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			schema_opt = optarg;
+			break;
+		case 'n':
+			use_schema = 0;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_validate_entry, options_text);
+			return EXIT_ALL_OK;
+		default:
+			return cmd_usage_error(&cmd_validate_entry,
+			    "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error(&cmd_validate_entry, "no INPUT given");
+	if (use_schema) {
+		char *path = schema_path(schema_opt);
+
+		schema = ingest_schema_load(path, &why);
+		free(path);
+		if (schema == NULL) {
+			fprintf(stderr, "rapport validate: %s\n", why);
+			free(why);
+			return EXIT_USAGE;
+		}
+	}
+	inputs_expand(&inputs, argv + optind, argc - optind);
+	for (size_t i = 0; i < inputs.n; i++) {
+		const struct inputs_item *it = &inputs.v[i];
+		const char *shown = strcmp(it->path, "-") == 0 ? "<stdin>" :
+		    it->path;
+		const struct ingest_diag *d;
+		size_t nd, errors = 0;
+		ingest *in;
+		session *s;
+		int r;
+
+		if (it->why != NULL ||
+		    (in = ingest_open(it->path, shown, schema, &why)) == NULL) {
+			fprintf(stderr, "%s:0:0: %s\n", shown,
+			    it->why != NULL ? it->why : why);
+			free(why);
+			why = NULL;
+			bad_files++;
+			continue;
+		}
+		do {
+			r = ingest_next(in, &s);
+			d = ingest_diags(in, &nd);
+			errors += print_diags(shown, d, nd);
+			sessions += r == 1;
+			rejected += r == 2;
+			session_free(s);
+		} while (r > 0);
+		ingest_close(in);
+		bad_files += errors > 0;
+	}
+	if (!quiet)
+		printf("%zu input%s, %zu invalid; %zu session%s valid, %zu "
+		    "rejected\n", inputs.n, inputs.n == 1 ? "" : "s", bad_files,
+		    sessions, sessions == 1 ? "" : "s", rejected);
+	inputs_free(&inputs);
+	ingest_schema_free(schema);
+	return bad_files > 0 ? EXIT_SOME_REJECTED : EXIT_ALL_OK;
+}

@@ -1,0 +1,1163 @@
+/* ingest.c -- stream transcript XML into sessions with libxml2's SAX2 parser.
+ *
+ * The file is pushed through a SAX2 push parser in 64 KiB chunks; the
+ * callbacks below build one session at a time and queue it when its
+ * </session> arrives, so a <corpus> of any size needs memory for one
+ * session only. No tree is built.
+ *
+ * Safety (DESIGN.md section 9): the parser runs with XML_PARSE_NONET and
+ * never with NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. A
+ * document that declares any entity is refused at the declaration, before
+ * anything could be expanded (entity expansion is how local-file XXE and
+ * billion-laughs / quadratic-blowup attacks work), and so is a DOCTYPE that
+ * names an external DTD. ingest_global_init() also replaces libxml2's
+ * external entity loader with one that loads nothing. Every problem is
+ * reported with the parser's line and column.
+ *
+ * We use SAX rather than xmlTextReader because SAX callbacks see the
+ * parser's exact position (the reader runs up to a chunk ahead of the node
+ * it returns) and can refuse an entity declaration as it is declared.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include "ingest.h"
+#include "sha256.h"
+#include "tags.h"
+#include "util.h"
+
+#define CHUNK	(64 * 1024)
+
+/* What an open element is, for deciding what may appear inside it. */
+enum el {
+	EL_CORPUS, EL_SESSION, EL_CLINICIAN, EL_CLIENT, EL_MEASURE,
+	EL_SPEAKERS, EL_SPEAKER, EL_TRANSCRIPT, EL_U, EL_EVENT,
+	EL_INLINE,	/* unknown element inside <u>: skipped, text kept */
+	EL_SKIP		/* inside an element already reported as wrong */
+};
+
+struct ingest_schema {
+	xmlSchemaPtr	schema;
+};
+
+/* A parsed session (or a rejected one) waiting for ingest_next(). */
+struct ready {
+	session			*s;	/* NULL when rejected */
+	struct ingest_diag	*diags;
+	size_t			 ndiags;
+};
+
+/* A set of strings (session ids seen in this input). */
+struct strset {
+	char	**slot;
+	size_t	  n, cap;
+};
+
+struct ingest {
+	char			*display;
+	int			 fd;
+	int			 own_fd;
+	unsigned char		*buf;
+	unsigned long long	 bytes;
+	sha256_ctx		 sha;
+	char			 hex[65];
+	int			 hashed;	/* hex is final */
+	int			 eof;		/* input fully read */
+	int			 done;		/* nothing more to parse */
+
+	xmlSAXHandler		 sax;
+	xmlParserCtxtPtr	 ctxt;
+	xmlSchemaValidCtxtPtr	 vctxt;
+	xmlSchemaSAXPlugPtr	 plug;
+
+	/* Parse state. */
+	enum el			 stack[INGEST_MAX_DEPTH + 1];
+	int			 depth;
+	int			 root_seen;
+	size_t			 nsessions;	/* sessions begun */
+	session			*cur;		/* session being built */
+	int			 cur_bad;	/* it has an error */
+	long			 cur_col;
+	int			 have_clinician, have_speakers, have_transcript;
+	struct session_utt	 u;		/* utterance being built */
+	int			 u_bad;
+	int			 u_toolong;
+	strbuf			 text;
+	size_t			 session_bytes;
+	double			 last_start;
+
+	struct ingest_diag	*cdiags;	/* diagnostics of cur */
+	size_t			 ncdiags, cdcap;
+	struct ingest_diag	*fdiags;	/* input-level (fatal) */
+	size_t			 nfdiags, fdcap;
+	int			 fatal;
+
+	struct ready		*queue;
+	size_t			 qhead, qlen, qcap;
+	struct ingest_diag	*out;		/* returned by ingest_diags */
+	size_t			 nout;
+
+	struct strset		 ids;
+};
+
+/* --- diagnostics --- */
+
+static void
+diag_push(struct ingest_diag **v, size_t *n, size_t *cap,
+    enum ingest_severity sev, long line, long col, char *msg)
+{
+	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
+	(*v)[*n].severity = sev;
+	(*v)[*n].line = line;
+	(*v)[*n].col = col;
+	(*v)[*n].msg = msg;
+	(*n)++;
+}
+
+static void
+diags_free(struct ingest_diag *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].msg);
+	free(v);
+}
+
+/* The parser's position; 1:1 before the parser exists. */
+static long
+cur_line(const ingest *in)
+{
+	return in->ctxt != NULL && in->ctxt->input != NULL ?
+	    in->ctxt->input->line : 1;
+}
+
+static long
+cur_col(const ingest *in)
+{
+	return in->ctxt != NULL && in->ctxt->input != NULL ?
+	    in->ctxt->input->col : 1;
+}
+
+/* libxml2's messages may span lines ("...\nBytes: 0xC3 0x28"): fold them
+ * into one line, since every diagnostic is one line of output. */
+static char *
+one_line(const char *msg)
+{
+	strbuf b = { 0 };
+
+	for (const char *p = msg; *p != '\0'; p++) {
+		if (*p != '\n' && *p != '\r')
+			strbuf_addc(&b, *p);
+		else if (p[1] != '\0' && p[1] != '\n' && p[1] != '\r')
+			strbuf_adds(&b, "; ");
+	}
+	while (b.len > 0 && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == ';'))
+		b.s[--b.len] = '\0';
+	return strbuf_release(&b);
+}
+
+/* A problem at the parser's position: in the current session when there is
+ * one (rejecting it, unless a warning), else for the whole input. */
+static void __attribute__((format(printf, 3, 4)))
+report(ingest *in, enum ingest_severity sev, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (in->cur != NULL) {
+		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, sev,
+		    cur_line(in), cur_col(in), msg);
+		if (sev == INGEST_ERROR)
+			in->cur_bad = 1;
+	} else {
+		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, sev,
+		    cur_line(in), cur_col(in), msg);
+		if (sev == INGEST_ERROR)
+			in->fatal = 1;
+	}
+}
+
+/* A problem after which nothing more of this input can be trusted. */
+static void __attribute__((format(printf, 2, 3)))
+fatal(ingest *in, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (in->fatal)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, INGEST_ERROR,
+	    cur_line(in), cur_col(in), msg);
+	in->fatal = 1;
+	if (in->ctxt != NULL)
+		xmlStopParser(in->ctxt);
+}
+
+/* libxml2's structured error handler: parser errors end the input; schema
+ * validity errors reject the session they occur in. */
+static void
+on_xml_error(void *data, xmlErrorPtr err)
+{
+	ingest *in = data;
+	char *msg;
+
+	if (in == NULL || err == NULL || err->level == XML_ERR_WARNING ||
+	    err->level == XML_ERR_NONE)
+		return;
+	msg = one_line(err->message != NULL ? err->message : "XML error");
+	if (err->domain == XML_FROM_SCHEMASV && in->cur != NULL) {
+		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, INGEST_ERROR,
+		    err->line > 0 ? err->line : cur_line(in),
+		    err->line > 0 && err->line != cur_line(in) ? 1 :
+		    cur_col(in), xasprintf("schema: %s", msg));
+		in->cur_bad = 1;
+		free(msg);
+		return;
+	}
+	if (in->fatal) {
+		free(msg);
+		return;
+	}
+	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, INGEST_ERROR,
+	    err->line > 0 ? err->line : cur_line(in),
+	    err->int2 > 0 ? err->int2 : cur_col(in), msg);
+	in->fatal = 1;
+	if (in->ctxt != NULL)
+		xmlStopParser(in->ctxt);
+}
+
+static void
+silent_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* --- the set of session ids --- */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Add s; returns 0 when it was new, -1 when already present. */
+static int
+strset_add(struct strset *set, const char *s)
+{
+	size_t i;
+
+	if (set->n * 2 >= set->cap) {
+		struct strset bigger = { NULL, 0, set->cap ? set->cap * 2 : 64 };
+
+		bigger.slot = xcalloc(bigger.cap, sizeof(char *));
+		for (i = 0; i < set->cap; i++) {
+			if (set->slot[i] != NULL) {
+				size_t j = hash_str(set->slot[i]) & (bigger.cap - 1);
+
+				while (bigger.slot[j] != NULL)
+					j = (j + 1) & (bigger.cap - 1);
+				bigger.slot[j] = set->slot[i];
+				bigger.n++;
+			}
+		}
+		free(set->slot);
+		*set = bigger;
+	}
+	for (i = hash_str(s) & (set->cap - 1); set->slot[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slot[i], s) == 0)
+			return -1;
+	set->slot[i] = xstrdup(s);
+	set->n++;
+	return 0;
+}
+
+static void
+strset_free(struct strset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slot[i]);
+	free(set->slot);
+}
+
+/* --- attributes --- */
+
+/* SAX2 attributes: 5 pointers each (localname, prefix, URI, value, end). */
+struct attrs {
+	const xmlChar	**a;
+	int		  n;
+};
+
+static const char *const attrs_session[] = { "id", "date", "modality",
+	"number", "language", NULL };
+static const char *const attrs_clinician[] = { "id", "cohort", "discipline",
+	NULL };
+static const char *const attrs_client[] = { "id", "age-group", NULL };
+static const char *const attrs_measure[] = { "name", "value", NULL };
+static const char *const attrs_speaker[] = { "id", "role", "name", NULL };
+static const char *const attrs_u[] = { "who", "start", "end", "codes", NULL };
+static const char *const attrs_event[] = { "type", "start", "end", NULL };
+static const char *const attrs_none[] = { NULL };
+
+/* Report every attribute not in allowed (and any namespaced one). */
+static void
+attrs_check(ingest *in, const struct attrs *at, const char *el,
+    const char *const *allowed)
+{
+	for (int i = 0; i < at->n; i++) {
+		const char *name = (const char *)at->a[5 * i];
+		int ok = at->a[5 * i + 1] == NULL;
+
+		for (const char *const *p = allowed; ok && *p != NULL; p++)
+			if (strcmp(*p, name) == 0)
+				goto next;
+		report(in, INGEST_ERROR, "unknown attribute '%s%s%s' on <%s>",
+		    at->a[5 * i + 1] != NULL ? (const char *)at->a[5 * i + 1] :
+		    "", at->a[5 * i + 1] != NULL ? ":" : "", name, el);
+next:		;
+	}
+}
+
+/* The value of attribute name copied into the session arena (or into a
+ * scratch arena when there is no session), or NULL when absent. */
+static const char *
+attr(ingest *in, const struct attrs *at, const char *name)
+{
+	for (int i = 0; i < at->n; i++) {
+		if (at->a[5 * i + 1] == NULL &&
+		    strcmp((const char *)at->a[5 * i], name) == 0) {
+			const char *v = (const char *)at->a[5 * i + 3];
+			size_t len = (size_t)(at->a[5 * i + 4] - at->a[5 * i + 3]);
+
+			return arena_strndup(in->cur->arena, v, len);
+		}
+	}
+	return NULL;
+}
+
+static const char *
+attr_required(ingest *in, const struct attrs *at, const char *el,
+    const char *name)
+{
+	const char *v = attr(in, at, name);
+
+	if (v == NULL)
+		report(in, INGEST_ERROR, "<%s> has no '%s' attribute", el, name);
+	else if (*v == '\0')
+		report(in, INGEST_ERROR, "<%s> has an empty '%s' attribute", el,
+		    name);
+	return v;
+}
+
+static double
+attr_time(ingest *in, const struct attrs *at, const char *el,
+    const char *name)
+{
+	const char *v = attr(in, at, name);
+	double t;
+
+	if (v == NULL)
+		return NAN;
+	if (session_parse_time(v, &t) != 0) {
+		report(in, INGEST_ERROR, "<%s %s=\"%s\">: not a time (seconds "
+		    "such as 12.5, or clock time such as 00:12:05.5)", el, name,
+		    v);
+		return NAN;
+	}
+	return t;
+}
+
+static int
+one_of(const char *v, const char *const *allowed)
+{
+	for (; *allowed != NULL; allowed++)
+		if (strcmp(v, *allowed) == 0)
+			return 1;
+	return 0;
+}
+
+/* --- elements --- */
+
+static void
+begin_session(ingest *in, const struct attrs *at)
+{
+	static const char *const modalities[] = { "in-person", "video", "phone",
+		NULL };
+	session *s;
+	const char *v;
+
+	s = in->cur = session_create();
+	in->nsessions++;
+	in->cur_bad = 0;
+	in->have_clinician = in->have_speakers = in->have_transcript = 0;
+	in->session_bytes = 0;
+	in->last_start = NAN;
+	s->source = arena_strdup(s->arena, in->display);
+	s->line = cur_line(in);
+	in->cur_col = cur_col(in);
+	attrs_check(in, at, "session", attrs_session);
+	s->id = attr_required(in, at, "session", "id");
+	if (s->id != NULL && *s->id != '\0' && strset_add(&in->ids, s->id) != 0)
+		report(in, INGEST_ERROR, "duplicate session id '%s' in this "
+		    "input", s->id);
+	if ((s->date = attr(in, at, "date")) != NULL &&
+	    !session_valid_date(s->date))
+		report(in, INGEST_ERROR, "session date '%s' is not a date of "
+		    "the form YYYY-MM-DD", s->date);
+	if ((s->modality = attr(in, at, "modality")) != NULL &&
+	    !one_of(s->modality, modalities))
+		report(in, INGEST_ERROR, "session modality '%s' is not one of "
+		    "in-person, video, phone", s->modality);
+	if ((v = attr(in, at, "number")) != NULL) {
+		char *end;
+
+		errno = 0;
+		s->number = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || errno != 0 || s->number < 1)
+			report(in, INGEST_ERROR, "session number '%s' is not a "
+			    "positive whole number", v);
+	}
+	s->language = attr(in, at, "language");
+}
+
+static void
+end_session(ingest *in)
+{
+	session *s = in->cur;
+	struct ready *r;
+
+	if (!in->have_clinician)
+		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, INGEST_ERROR,
+		    s->line, in->cur_col, xasprintf("session '%s' has no "
+		    "<clinician>", s->id ? s->id : "?")), in->cur_bad = 1;
+	if (!in->have_speakers)
+		report(in, INGEST_ERROR, "session '%s' has no <speakers>",
+		    s->id ? s->id : "?");
+	if (!in->have_transcript)
+		report(in, INGEST_ERROR, "session '%s' has no <transcript>",
+		    s->id ? s->id : "?");
+	in->queue = xgrow(in->queue, &in->qcap, in->qlen + 1, sizeof(*r));
+	r = &in->queue[in->qlen++];
+	r->diags = in->cdiags;
+	r->ndiags = in->ncdiags;
+	if (in->cur_bad) {
+		session_free(s);
+		r->s = NULL;
+	} else
+		r->s = s;
+	in->cdiags = NULL;
+	in->ncdiags = in->cdcap = 0;
+	in->cur = NULL;
+}
+
+static void
+begin_utt(ingest *in, const struct attrs *at)
+{
+	session *s = in->cur;
+	const char *who, *codes;
+	long sp = -1;
+
+	memset(&in->u, 0, sizeof(in->u));
+	in->u.index = s->nutts;
+	in->u.line = cur_line(in);
+	in->u_bad = in->u_toolong = 0;
+	strbuf_reset(&in->text);
+	attrs_check(in, at, "u", attrs_u);
+	if ((who = attr_required(in, at, "u", "who")) != NULL &&
+	    (sp = session_speaker_find(s, who)) < 0)
+		report(in, INGEST_ERROR, "<u who=\"%s\">: no such speaker is "
+		    "declared in <speakers>", who);
+	in->u.speaker = sp < 0 ? 0 : (size_t)sp;
+	in->u_bad = sp < 0;
+	in->u.start = attr_time(in, at, "u", "start");
+	in->u.end = attr_time(in, at, "u", "end");
+	if (!isnan(in->u.start) && !isnan(in->u.end) && in->u.end < in->u.start)
+		report(in, INGEST_WARNING, "utterance ends (%g s) before it "
+		    "starts (%g s)", in->u.end, in->u.start);
+	if (!isnan(in->u.start)) {
+		if (!isnan(in->last_start) && in->u.start < in->last_start)
+			report(in, INGEST_WARNING, "utterance starts at %g s, "
+			    "before the previous one (%g s)", in->u.start,
+			    in->last_start);
+		in->last_start = in->u.start;
+	}
+	if ((codes = attr(in, at, "codes")) != NULL) {
+		const char *p = codes;
+		size_t n = 0, cap = 0;
+		const char **v = NULL;
+
+		for (;;) {
+			size_t len;
+
+			while (isspace((unsigned char)*p))
+				p++;
+			if (*p == '\0')
+				break;
+			for (len = 0; p[len] != '\0' &&
+			    !isspace((unsigned char)p[len]); len++)
+				;
+			if (tags_find(p, len) == NULL)
+				report(in, INGEST_ERROR, "unknown code '%.*s' in "
+				    "<u codes>: not a tag of the vocabulary",
+				    (int)len, p);
+			else {
+				v = xgrow(v, &cap, n + 1, sizeof(*v));
+				v[n++] = arena_strndup(s->arena, p, len);
+			}
+			p += len;
+		}
+		if (n > 0) {
+			in->u.codes = arena_alloc(s->arena, n * sizeof(*v));
+			memcpy(in->u.codes, v, n * sizeof(*v));
+			in->u.ncodes = n;
+		}
+		free(v);
+	}
+}
+
+static void
+end_utt(ingest *in)
+{
+	session *s = in->cur;
+
+	if (!utf8_valid(in->text.s ? in->text.s : "", in->text.len)) {
+		report(in, INGEST_ERROR, "utterance text is not valid UTF-8");
+		in->u_bad = 1;
+	}
+	if (in->u_bad || in->cur_bad)
+		return;
+	in->u.text = arena_strndup(s->arena, in->text.s ? in->text.s : "",
+	    in->text.len);
+	in->u.len = in->text.len;
+	s->utts = xgrow(s->utts, &s->utts_cap, s->nutts + 1, sizeof(*s->utts));
+	s->utts[s->nutts++] = in->u;
+}
+
+static void
+speaker(ingest *in, const struct attrs *at)
+{
+	session *s = in->cur;
+	const char *id, *role;
+	int r = -1;
+
+	attrs_check(in, at, "speaker", attrs_speaker);
+	id = attr_required(in, at, "speaker", "id");
+	role = attr_required(in, at, "speaker", "role");
+	if (role != NULL && (r = session_role_parse(role)) < 0)
+		report(in, INGEST_ERROR, "speaker role '%s' is not one of "
+		    "therapist, client, caregiver, family, interpreter, other",
+		    role);
+	if (id == NULL || r < 0)
+		return;
+	if (session_speaker_find(s, id) >= 0) {
+		report(in, INGEST_ERROR, "speaker '%s' is declared twice", id);
+		return;
+	}
+	s->speakers = xgrow(s->speakers, &s->speakers_cap, s->nspeakers + 1,
+	    sizeof(*s->speakers));
+	s->speakers[s->nspeakers].id = id;
+	s->speakers[s->nspeakers].role = (enum session_role)r;
+	s->speakers[s->nspeakers].name = attr(in, at, "name");
+	s->nspeakers++;
+}
+
+static void
+measure(ingest *in, const struct attrs *at)
+{
+	session *s = in->cur;
+	const char *name, *value;
+	char *end;
+	double v;
+
+	attrs_check(in, at, "measure", attrs_measure);
+	name = attr_required(in, at, "measure", "name");
+	value = attr_required(in, at, "measure", "value");
+	if (name == NULL || value == NULL)
+		return;
+	v = strtod(value, &end);
+	if (*value == '\0' || *end != '\0' || !isfinite(v) ||
+	    strpbrk(value, "xXnNiI") != NULL) {
+		report(in, INGEST_ERROR, "measure '%s' value '%s' is not a "
+		    "number", name, value);
+		return;
+	}
+	s->measures = xgrow(s->measures, &s->measures_cap, s->nmeasures + 1,
+	    sizeof(*s->measures));
+	s->measures[s->nmeasures].name = name;
+	s->measures[s->nmeasures].value = v;
+	s->nmeasures++;
+}
+
+static void
+event(ingest *in, const struct attrs *at)
+{
+	static const char *const types[] = { "disconnect", "freeze",
+		"audio-loss", "pause", "interruption", "other", NULL };
+	session *s = in->cur;
+	struct session_event e;
+
+	attrs_check(in, at, "event", attrs_event);
+	e.type = attr_required(in, at, "event", "type");
+	e.start = attr_time(in, at, "event", "start");
+	e.end = attr_time(in, at, "event", "end");
+	e.line = cur_line(in);
+	if (e.type == NULL)
+		return;
+	if (!one_of(e.type, types)) {
+		report(in, INGEST_ERROR, "event type '%s' is not one of "
+		    "disconnect, freeze, audio-loss, pause, interruption, other",
+		    e.type);
+		return;
+	}
+	s->events = xgrow(s->events, &s->events_cap, s->nevents + 1,
+	    sizeof(*s->events));
+	s->events[s->nevents++] = e;
+}
+
+/* Open the element `name` inside `parent`; returns what it is. */
+static enum el
+open_child(ingest *in, enum el parent, const char *name,
+    const struct attrs *at)
+{
+	session *s = in->cur;
+
+	switch (parent) {
+	case EL_CORPUS:
+		if (strcmp(name, "session") == 0) {
+			begin_session(in, at);
+			return EL_SESSION;
+		}
+		fatal(in, "unexpected element <%s> in <corpus>: a corpus holds "
+		    "only <session> elements", name);
+		return EL_SKIP;
+	case EL_SESSION:
+		if (strcmp(name, "clinician") == 0) {
+			if (in->have_clinician++)
+				report(in, INGEST_ERROR, "more than one "
+				    "<clinician>");
+			attrs_check(in, at, "clinician", attrs_clinician);
+			s->clinician = attr_required(in, at, "clinician", "id");
+			s->cohort = attr(in, at, "cohort");
+			s->discipline = attr(in, at, "discipline");
+			return EL_CLINICIAN;
+		} else if (strcmp(name, "client") == 0) {
+			attrs_check(in, at, "client", attrs_client);
+			s->client = attr(in, at, "id");
+			s->age_group = attr(in, at, "age-group");
+			return EL_CLIENT;
+		} else if (strcmp(name, "measure") == 0) {
+			measure(in, at);
+			return EL_MEASURE;
+		} else if (strcmp(name, "speakers") == 0) {
+			in->have_speakers = 1;
+			attrs_check(in, at, "speakers", attrs_none);
+			return EL_SPEAKERS;
+		} else if (strcmp(name, "transcript") == 0) {
+			in->have_transcript = 1;
+			attrs_check(in, at, "transcript", attrs_none);
+			return EL_TRANSCRIPT;
+		}
+		break;
+	case EL_SPEAKERS:
+		if (strcmp(name, "speaker") == 0) {
+			speaker(in, at);
+			return EL_SPEAKER;
+		}
+		break;
+	case EL_TRANSCRIPT:
+		if (strcmp(name, "u") == 0) {
+			begin_utt(in, at);
+			return EL_U;
+		} else if (strcmp(name, "event") == 0) {
+			event(in, at);
+			return EL_EVENT;
+		}
+		break;
+	case EL_U:
+	case EL_INLINE:
+		return EL_INLINE;
+	case EL_SKIP:
+		return EL_SKIP;
+	default:
+		break;
+	}
+	report(in, INGEST_ERROR, "unexpected element <%s> here", name);
+	return EL_SKIP;
+}
+
+static const char *const el_names[] = { "corpus", "session", "clinician",
+	"client", "measure", "speakers", "speaker", "transcript", "u", "event",
+	"inline", "skip" };
+
+static void
+on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	ingest *in = ctx;
+	const char *name = (const char *)localname;
+	struct attrs at = { attributes, nb_attributes };
+	enum el kind;
+
+	(void)namespaces;
+	(void)nb_defaulted;
+	if (in->fatal)
+		return;
+	if (in->depth >= INGEST_MAX_DEPTH) {
+		fatal(in, "elements nested deeper than %d levels",
+		    INGEST_MAX_DEPTH);
+		return;
+	}
+	if (uri != NULL || prefix != NULL || nb_namespaces > 0) {
+		if (in->depth == 0 || in->cur == NULL)
+			fatal(in, "element <%s%s%s> is in a namespace; transcript "
+			    "format v1 uses none", prefix ? (const char *)prefix :
+			    "", prefix ? ":" : "", name);
+		else
+			report(in, INGEST_ERROR, "element <%s%s%s> is in a "
+			    "namespace; transcript format v1 uses none (XInclude "
+			    "and other namespaced markup are not processed)",
+			    prefix ? (const char *)prefix : "", prefix ? ":" : "",
+			    name);
+		in->stack[++in->depth] = EL_SKIP;
+		return;
+	}
+	if (in->depth == 0) {
+		if (in->root_seen++) {
+			fatal(in, "more than one root element");
+			return;
+		}
+		if (strcmp(name, "session") == 0) {
+			begin_session(in, &at);
+			kind = EL_SESSION;
+		} else if (strcmp(name, "corpus") == 0) {
+			attrs_check(in, &at, "corpus", attrs_none);
+			kind = EL_CORPUS;
+		} else {
+			fatal(in, "root element is <%s>; a transcript's root is "
+			    "<session> or <corpus>", name);
+			return;
+		}
+	} else
+		kind = open_child(in, in->stack[in->depth], name, &at);
+	in->stack[++in->depth] = kind;
+}
+
+static void
+on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	ingest *in = ctx;
+	enum el kind;
+
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (in->fatal || in->depth == 0)
+		return;
+	kind = in->stack[in->depth--];
+	if (kind == EL_U)
+		end_utt(in);
+	else if (kind == EL_SESSION)
+		end_session(in);
+	else if (kind == EL_CORPUS && in->nsessions == 0)
+		report(in, INGEST_ERROR, "<corpus> holds no <session>");
+}
+
+static void
+on_text(void *ctx, const xmlChar *ch, int len)
+{
+	ingest *in = ctx;
+	enum el top;
+
+	if (in->fatal || in->depth == 0)
+		return;
+	top = in->stack[in->depth];
+	if (top == EL_U || top == EL_INLINE) {
+		if (in->u_toolong)
+			return;
+		if (in->text.len + (size_t)len > INGEST_MAX_UTT_BYTES) {
+			report(in, INGEST_ERROR, "utterance text longer than "
+			    "%u MiB", INGEST_MAX_UTT_BYTES >> 20);
+			in->u_toolong = in->u_bad = 1;
+			return;
+		}
+		in->session_bytes += (size_t)len;
+		if (in->session_bytes > INGEST_MAX_SESSION_BYTES) {
+			fatal(in, "session text longer than %u MiB",
+			    INGEST_MAX_SESSION_BYTES >> 20);
+			return;
+		}
+		strbuf_add(&in->text, (const char *)ch, (size_t)len);
+		return;
+	}
+	if (top == EL_SKIP)
+		return;
+	for (int i = 0; i < len; i++) {
+		if (!isspace(ch[i])) {
+			report(in, INGEST_ERROR, "text inside <%s>; only <u> "
+			    "holds text", el_names[top]);
+			return;
+		}
+	}
+}
+
+static void
+on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	ingest *in = ctx;
+
+	(void)name;
+	if (external_id != NULL || system_id != NULL)
+		fatal(in, "the DOCTYPE names an external DTD; transcripts may "
+		    "not refer to external files or URLs");
+}
+
+static void
+on_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+	ingest *in = ctx;
+
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	fatal(in, "entity declaration '%s' refused: transcripts may not "
+	    "declare entities", (const char *)name);
+}
+
+static xmlEntityPtr
+on_get_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;	/* only the five predefined entities exist */
+}
+
+/* --- the loader that loads nothing --- */
+
+static xmlParserInputPtr
+deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void
+ingest_global_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(deny_loader);
+}
+
+/* --- schema --- */
+
+ingest_schema *
+ingest_schema_load(const char *path, char **why)
+{
+	xmlSchemaParserCtxtPtr pc;
+	xmlSchemaPtr schema;
+	ingest_schema *sc;
+	xmlExternalEntityLoader old = xmlGetExternalEntityLoader();
+
+	/* The schema itself is a local file named on purpose: load it with
+	 * the default loader, then put the deny-all loader back. */
+	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+	xmlSetGenericErrorFunc(NULL, silent_generic);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	pc = xmlSchemaNewParserCtxt(path);
+	schema = pc != NULL ? xmlSchemaParse(pc) : NULL;
+	xmlSchemaFreeParserCtxt(pc);
+	xmlSetExternalEntityLoader(old);
+	if (schema == NULL) {
+		*why = xasprintf("%s: cannot load the transcript schema", path);
+		return NULL;
+	}
+	sc = xcalloc(1, sizeof(*sc));
+	sc->schema = schema;
+	return sc;
+}
+
+void
+ingest_schema_free(ingest_schema *sc)
+{
+	if (sc == NULL)
+		return;
+	xmlSchemaFree(sc->schema);
+	free(sc);
+}
+
+static int
+schema_locator(void *ctx, const char **file, unsigned long *line)
+{
+	ingest *in = ctx;
+
+	if (file != NULL)
+		*file = in->display;
+	if (line != NULL)
+		*line = (unsigned long)cur_line(in);
+	return 0;
+}
+
+/* --- open, read, close --- */
+
+ingest *
+ingest_open(const char *path, const char *display,
+    const ingest_schema *schema, char **why)
+{
+	ingest *in;
+	struct stat st;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else {
+		/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0) {
+			*why = xasprintf("cannot open: %s", strerror(errno));
+			return NULL;
+		}
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			*why = xstrdup(S_ISDIR(st.st_mode) ? "is a directory" :
+			    "not a regular file (FIFO, socket or device); "
+			    "refused");
+			close(fd);
+			return NULL;
+		}
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	}
+	in = xcalloc(1, sizeof(*in));
+	in->display = xstrdup(display != NULL ? display :
+	    strcmp(path, "-") == 0 ? "<stdin>" : path);
+	in->fd = fd;
+	in->own_fd = fd != STDIN_FILENO;
+	in->buf = xmalloc(CHUNK);
+	sha256_init(&in->sha);
+
+	in->sax.initialized = XML_SAX2_MAGIC;
+	in->sax.startElementNs = on_start;
+	in->sax.endElementNs = on_end;
+	in->sax.characters = on_text;
+	in->sax.cdataBlock = on_text;
+	in->sax.ignorableWhitespace = on_text;
+	in->sax.internalSubset = on_internal_subset;
+	in->sax.entityDecl = on_entity_decl;
+	in->sax.getEntity = on_get_entity;
+	in->sax.getParameterEntity = on_get_entity;
+	if (schema != NULL) {
+		in->vctxt = xmlSchemaNewValidCtxt(schema->schema);
+		xmlSchemaSetValidStructuredErrors(in->vctxt, on_xml_error, in);
+		xmlSchemaValidateSetLocator(in->vctxt, schema_locator, in);
+	}
+	return in;
+}
+
+/* Create the parser on the first bytes (so it can detect the encoding). */
+static int
+start_parser(ingest *in, const unsigned char *p, int n)
+{
+	xmlSAXHandlerPtr saxp = &in->sax;
+	void *user = in;
+
+	/* With a schema, the validator sits between the parser and us. */
+	if (in->vctxt != NULL &&
+	    (in->plug = xmlSchemaSAXPlug(in->vctxt, &saxp, &user)) == NULL)
+		return -1;
+	in->ctxt = xmlCreatePushParserCtxt(saxp, user, (const char *)p, n,
+	    in->display);
+	if (in->ctxt == NULL)
+		return -1;
+	xmlCtxtUseOptions(in->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	return 0;
+}
+
+/* Read one chunk and parse it (or finish the parse at end of input). */
+static void
+feed(ingest *in)
+{
+	ssize_t n;
+
+	xmlSetStructuredErrorFunc(in, on_xml_error);
+	xmlSetGenericErrorFunc(NULL, silent_generic);
+	do
+		n = read(in->fd, in->buf, CHUNK);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		fatal(in, "read error: %s", strerror(errno));
+		in->done = 1;
+		goto out;
+	}
+	if (n > 0) {
+		in->bytes += (unsigned long long)n;
+		sha256_update(&in->sha, in->buf, (size_t)n);
+	} else
+		in->eof = 1;
+	if (in->ctxt == NULL) {
+		int first = n < 4 ? (int)n : 4;
+
+		if (n == 0) {
+			fatal(in, "empty file: no XML document");
+			in->done = 1;
+			goto out;
+		}
+		if (start_parser(in, in->buf, first) != 0) {
+			fatal(in, "cannot create the XML parser");
+			in->done = 1;
+			goto out;
+		}
+		xmlParseChunk(in->ctxt, (const char *)in->buf + first,
+		    (int)n - first, 0);
+	} else if (n > 0)
+		xmlParseChunk(in->ctxt, (const char *)in->buf, (int)n, 0);
+	else if (in->depth > 0)
+		fatal(in, "input ends inside <%s>: the file is truncated",
+		    el_names[in->stack[in->depth]]);
+	else
+		xmlParseChunk(in->ctxt, NULL, 0, 1);
+	if (in->fatal || in->eof) {
+		in->done = 1;
+		if (!in->fatal && !in->root_seen)
+			fatal(in, "no root element");
+	}
+out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+int
+ingest_next(ingest *in, session **out)
+{
+	diags_free(in->out, in->nout);
+	in->out = NULL;
+	in->nout = 0;
+	*out = NULL;
+	for (;;) {
+		if (in->qhead < in->qlen) {
+			struct ready *r = &in->queue[in->qhead++];
+
+			in->out = r->diags;
+			in->nout = r->ndiags;
+			if (in->qhead == in->qlen)
+				in->qhead = in->qlen = 0;
+			if (r->s == NULL)
+				return 2;
+			*out = r->s;
+			return 1;
+		}
+		if (in->done) {
+			if (in->nfdiags == 0 && in->ncdiags == 0)
+				return 0;
+			/* The input failed: its own problems, then those of
+			 * the session it failed in. */
+			in->out = in->fdiags;
+			in->nout = in->nfdiags;
+			for (size_t i = 0; i < in->ncdiags; i++)
+				diag_push(&in->out, &in->nout, &in->fdcap,
+				    in->cdiags[i].severity, in->cdiags[i].line,
+				    in->cdiags[i].col, in->cdiags[i].msg);
+			free(in->cdiags);
+			in->cdiags = NULL;
+			in->ncdiags = in->cdcap = 0;
+			in->fdiags = NULL;
+			in->nfdiags = in->fdcap = 0;
+			session_free(in->cur);
+			in->cur = NULL;
+			return in->fatal ? -1 : 0;
+		}
+		feed(in);
+	}
+}
+
+const struct ingest_diag *
+ingest_diags(const ingest *in, size_t *n)
+{
+	*n = in->nout;
+	return in->out;
+}
+
+unsigned long long
+ingest_bytes(const ingest *in)
+{
+	return in->bytes;
+}
+
+const char *
+ingest_sha256(ingest *in)
+{
+	if (!in->hashed) {
+		ssize_t n;
+
+		while (!in->eof) {
+			n = read(in->fd, in->buf, CHUNK);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			in->bytes += (unsigned long long)n;
+			sha256_update(&in->sha, in->buf, (size_t)n);
+		}
+		in->eof = 1;
+		sha256_final_hex(&in->sha, in->hex);
+		in->hashed = 1;
+	}
+	return in->hex;
+}
+
+void
+ingest_close(ingest *in)
+{
+	if (in == NULL)
+		return;
+	if (in->ctxt != NULL) {
+		xmlFreeParserCtxt(in->ctxt);
+		in->ctxt = NULL;
+	}
+	if (in->plug != NULL)
+		xmlSchemaSAXUnplug(in->plug);
+	xmlSchemaFreeValidCtxt(in->vctxt);
+	if (in->own_fd)
+		close(in->fd);
+	for (size_t i = in->qhead; i < in->qlen; i++) {
+		session_free(in->queue[i].s);
+		diags_free(in->queue[i].diags, in->queue[i].ndiags);
+	}
+	free(in->queue);
+	diags_free(in->out, in->nout);
+	diags_free(in->cdiags, in->ncdiags);
+	diags_free(in->fdiags, in->nfdiags);
+	session_free(in->cur);
+	strbuf_free(&in->text);
+	strset_free(&in->ids);
+	free(in->buf);
+	free(in->display);
+	free(in);
+}

@@ -1,0 +1,121 @@
+/* inputs.c -- expand INPUT arguments into a sorted list of files. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "inputs.h"
+#include "util.h"
+
+static void
+add(struct inputs *out, char *path, char *why)
+{
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+	out->v[out->n].path = path;
+	out->v[out->n].why = why;
+	out->n++;
+}
+
+static int
+is_xml_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 4 && strcasecmp(name + len - 4, ".xml") == 0;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+walk(struct inputs *out, const char *dir)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		add(out, xstrdup(dir), xasprintf("cannot read directory: %s",
+		    strerror(errno)));
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), by_name);
+	for (size_t i = 0; i < n; i++) {
+		size_t dl = strlen(dir);
+		char *path = xasprintf("%s%s%s", dir,
+		    dl > 0 && dir[dl - 1] == '/' ? "" : "/", names[i]);
+		struct stat st;
+
+		if (lstat(path, &st) != 0) {
+			if (is_xml_name(names[i]))
+				add(out, path, xasprintf("cannot access: %s",
+				    strerror(errno)));
+			else
+				free(path);
+		} else if (S_ISDIR(st.st_mode)) {
+			walk(out, path);
+			free(path);
+		} else if (!is_xml_name(names[i])) {
+			free(path);
+		} else if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+			add(out, path, xstrdup("dangling symbolic link"));
+		} else if (S_ISREG(st.st_mode)) {
+			add(out, path, NULL);
+		} else if (S_ISDIR(st.st_mode)) {
+			free(path);	/* a link to a directory: not followed */
+		} else {
+			add(out, path, xstrdup("not a regular file (FIFO, "
+			    "socket or device); refused"));
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+void
+inputs_expand(struct inputs *out, char *const *args, int nargs)
+{
+	for (int i = 0; i < nargs; i++) {
+		struct stat st;
+
+		if (strcmp(args[i], "-") == 0)
+			add(out, xstrdup("-"), NULL);
+		else if (stat(args[i], &st) != 0)
+			add(out, xstrdup(args[i]), xasprintf("cannot access: %s",
+			    strerror(errno)));
+		else if (S_ISDIR(st.st_mode))
+			walk(out, args[i]);
+		else if (S_ISREG(st.st_mode))
+			add(out, xstrdup(args[i]), NULL);
+		else
+			add(out, xstrdup(args[i]), xstrdup("not a regular file "
+			    "(FIFO, socket or device); refused"));
+	}
+}
+
+void
+inputs_free(struct inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		free(in->v[i].path);
+		free(in->v[i].why);
+	}
+	free(in->v);
+	in->v = NULL;
+	in->n = in->cap = 0;
+}

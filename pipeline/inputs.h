@@ -1,0 +1,31 @@
+/* inputs.h -- expand command-line INPUTs into a sorted list of files.
+ *
+ * An INPUT is a file, "-" (standard input) or a directory searched
+ * recursively for *.xml. Entries of a directory are taken in byte order
+ * of their names, so the list (and every output built from it) is the
+ * same on every machine. Only regular files are listed; an *.xml entry
+ * that is not one (a FIFO, a socket, a dangling link) or a directory that
+ * cannot be read is listed with a reason, so nothing is dropped unseen.
+ * Names starting with '.' are skipped, and links to directories are not
+ * followed (no loops).
+ */
+#ifndef RAPPORT_INPUTS_H
+#define RAPPORT_INPUTS_H
+
+#include <stddef.h>
+
+struct inputs_item {
+	char	*path;		/* as given or joined; "-" for stdin */
+	char	*why;		/* NULL, or why it cannot be read */
+};
+
+struct inputs {
+	struct inputs_item	*v;
+	size_t			 n, cap;
+};
+
+/* Append the files named by args[0..nargs) to out (zero it first). */
+void inputs_expand(struct inputs *out, char *const *args, int nargs);
+void inputs_free(struct inputs *in);
+
+#endif

@@ -1,0 +1,89 @@
+/* main.c -- rapport's command line: dispatch to the subcommand table. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "ingest.h"
+#include "status.h"
+
+/* Every subcommand, in the order `rapport --help` lists them. */
+static const struct cmd_entry *const commands[] = {
+	&cmd_validate_entry,
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+void
+cmd_usage(const struct cmd_entry *e, const char *options)
+{
+	printf("usage: rapport %s %s\n\n%s\n", e->name, e->synopsis, e->summary);
+	if (options != NULL && *options != '\0')
+		printf("\n%s", options);
+	printf("\nSee rapport(1) for details.\n");
+}
+
+int
+cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "rapport %s: ", e->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'rapport %s --help'.\n", e->name);
+	return EXIT_USAGE;
+}
+
+int
+cmd_is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: rapport COMMAND [options] [INPUT...]\n\n"
+	    "rapport tags clinical skills in therapy and counselling session\n"
+	    "transcripts and turns them into alliance indicators.\n\n"
+	    "Commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\nOptions:\n"
+	    "  -h, --help     show this help (also after a command)\n"
+	    "  -V, --version  show the version\n\n"
+	    "INPUT is a transcript file, a directory (searched recursively for\n"
+	    "*.xml) or - for standard input. See rapport(1).\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *name;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	name = argv[1];
+	if (cmd_is_help(name)) {
+		usage(stdout);
+		return EXIT_ALL_OK;
+	}
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+		printf("rapport %s\n", PACKAGE_VERSION);
+		return EXIT_ALL_OK;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i]->name, name) == 0) {
+			ingest_global_init();
+			return commands[i]->exec(argc - 1, argv + 1);
+		}
+	}
+	fprintf(stderr, "rapport: unknown command '%s'\nTry 'rapport --help'.\n",
+	    name);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,162 @@
+/* session.c -- the session model: roles, sides, times, dates. */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+
+static const char *const role_names[SESSION_NROLES] = {
+	"therapist", "client", "caregiver", "family", "interpreter", "other"
+};
+
+session *
+session_create(void)
+{
+	session *s = xcalloc(1, sizeof(*s));
+
+	s->arena = arena_create();
+	return s;
+}
+
+void
+session_free(session *s)
+{
+	if (s == NULL)
+		return;
+	free(s->measures);
+	free(s->speakers);
+	free(s->utts);
+	free(s->events);
+	arena_destroy(s->arena);
+	free(s);
+}
+
+int
+session_role_parse(const char *name)
+{
+	for (int i = 0; i < SESSION_NROLES; i++)
+		if (strcmp(role_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+session_role_name(enum session_role role)
+{
+	return role_names[role];
+}
+
+enum session_side
+session_role_side(enum session_role role)
+{
+	switch (role) {
+	case SESSION_ROLE_THERAPIST:
+		return SESSION_SIDE_THERAPIST;
+	case SESSION_ROLE_CLIENT:
+	case SESSION_ROLE_CAREGIVER:
+	case SESSION_ROLE_FAMILY:
+		return SESSION_SIDE_CLIENT;
+	default:
+		return SESSION_SIDE_OTHER;
+	}
+}
+
+enum session_side
+session_utt_side(const session *s, const struct session_utt *u)
+{
+	return session_role_side(s->speakers[u->speaker].role);
+}
+
+long
+session_speaker_find(const session *s, const char *id)
+{
+	for (size_t i = 0; i < s->nspeakers; i++)
+		if (strcmp(s->speakers[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Digits, then optionally '.' and digits; at least one digit in all. */
+static int
+parse_decimal(const char *p, const char *end, double *out)
+{
+	const char *q = p;
+	int digits = 0;
+	char buf[64];
+
+	while (q < end && isdigit((unsigned char)*q))
+		q++, digits++;
+	if (q < end && *q == '.') {
+		q++;
+		while (q < end && isdigit((unsigned char)*q))
+			q++, digits++;
+	}
+	if (q != end || digits == 0 || (size_t)(end - p) >= sizeof(buf))
+		return -1;
+	memcpy(buf, p, (size_t)(end - p));
+	buf[end - p] = '\0';
+	*out = strtod(buf, NULL);
+	return isfinite(*out) ? 0 : -1;
+}
+
+int
+session_parse_time(const char *text, double *out)
+{
+	const char *p = text, *end;
+	double part[3], total = 0;
+	int nparts = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	end = p + strlen(p);
+	while (end > p && isspace((unsigned char)end[-1]))
+		end--;
+	for (;;) {
+		const char *colon = memchr(p, ':', (size_t)(end - p));
+		const char *stop = colon != NULL ? colon : end;
+
+		if (nparts == 3)
+			return -1;
+		/* Only the last field may have a fraction. */
+		if (colon != NULL && memchr(p, '.', (size_t)(stop - p)) != NULL)
+			return -1;
+		if (parse_decimal(p, stop, &part[nparts++]) != 0)
+			return -1;
+		if (colon == NULL)
+			break;
+		p = colon + 1;
+	}
+	/* Minutes and seconds below the leading field are less than 60. */
+	for (int i = 1; i < nparts; i++)
+		if (part[i] >= 60)
+			return -1;
+	for (int i = 0; i < nparts; i++)
+		total = total * 60 + part[i];
+	*out = total;
+	return 0;
+}
+
+int
+session_valid_date(const char *text)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d;
+
+	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)text[i]))
+			return 0;
+	y = atoi(text);
+	m = atoi(text + 5);
+	d = atoi(text + 8);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 0;
+	return 1;
+}

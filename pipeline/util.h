@@ -1,0 +1,51 @@
+/* util.h -- allocation wrappers, a growable string buffer, small helpers.
+ *
+ * Allocation failure is fatal (tmux xmalloc.c): call sites stay readable and
+ * no caller has to handle an out-of-memory path it cannot test.
+ */
+#ifndef RAPPORT_UTIL_H
+#define RAPPORT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow *p (holding *cap elements of size) so it holds at least need. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it with free(). */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable NUL-terminated byte buffer. Zero-initialise to start. */
+typedef struct strbuf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+} strbuf;
+
+void	strbuf_add(strbuf *b, const char *p, size_t n);
+void	strbuf_adds(strbuf *b, const char *s);
+void	strbuf_addc(strbuf *b, char c);
+void	strbuf_addf(strbuf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	strbuf_reset(strbuf *b);
+/* Give the buffer's string to the caller (free() it) and reset b. */
+char   *strbuf_release(strbuf *b);
+void	strbuf_free(strbuf *b);
+
+/* An arena: many small allocations freed together (one per session). */
+typedef struct arena arena;
+arena  *arena_create(void);
+void   *arena_alloc(arena *a, size_t n);
+char   *arena_strndup(arena *a, const char *s, size_t n);
+char   *arena_strdup(arena *a, const char *s);
+void	arena_destroy(arena *a);
+
+/* Is [s, s+n) valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF)? */
+int	utf8_valid(const char *s, size_t n);
+
+#endif

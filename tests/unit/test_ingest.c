@@ -1,0 +1,406 @@
+/* test_ingest.c -- unit tests of the session model and streaming ingest. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ingest.h"
+#include "inputs.h"
+#include "session.h"
+#include "sha256.h"
+#include "util.h"
+
+static char tmpdir[] = "/tmp/rapport-test-XXXXXX";
+
+/* Write text to a new file in tmpdir; returns its path (free() it). */
+static char *
+write_file(const char *name, const char *text, size_t len)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	fclose(f);
+	return path;
+}
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define SPEAKERS "<speakers><speaker id=\"T\" role=\"therapist\"/>" \
+	"<speaker id=\"C\" role=\"client\" name=\"Sam\"/></speakers>"
+
+/* Ingest text as one input; returns the first result of ingest_next. */
+static int
+ingest_text(const char *text, session **s, char **first_msg)
+{
+	char *path = write_file("t.xml", text, strlen(text)), *why = NULL;
+	ingest *in = ingest_open(path, "t.xml", NULL, &why);
+	const struct ingest_diag *d;
+	size_t nd;
+	int r;
+
+	ck_assert_ptr_nonnull(in);
+	r = ingest_next(in, s);
+	d = ingest_diags(in, &nd);
+	*first_msg = nd > 0 ? xasprintf("%ld:%ld: %s", d[0].line, d[0].col,
+	    d[0].msg) : NULL;
+	ingest_close(in);
+	free(path);
+	return r;
+}
+
+START_TEST(test_model)
+{
+	session *s = NULL;
+	char *msg = NULL;
+	int r = ingest_text(HEAD
+	    "<session id=\"S0142\" date=\"2026-03-14\" modality=\"video\" "
+	    "number=\"5\" language=\"en\">\n"
+	    "<clinician id=\"C07\" cohort=\"2026-fall\" discipline=\"OT\"/>\n"
+	    "<client id=\"P113\" age-group=\"child\"/>\n"
+	    "<measure name=\"SRS\" value=\"34\"/><measure name=\"ORS\" "
+	    "value=\"22.5\"/>\n" SPEAKERS "\n<transcript>\n"
+	    "<u who=\"T\" start=\"3.2\" end=\"00:00:07.9\">Hi Sam, how &amp; "
+	    "<pause/>has &#233;<vocal desc=\"x\">ha</vocal></u>\n"
+	    "<u who=\"C\"><![CDATA[Pretty <rough>]]>, honestly.</u>\n"
+	    "<event type=\"disconnect\" start=\"760\" end=\"781.5\"/>\n"
+	    "<u who=\"T\" codes=\" reflection.complex  validation\">It "
+	    "sounds hard.</u>\n</transcript></session>\n", &s, &msg);
+
+	ck_assert_int_eq(r, 1);
+	ck_assert_ptr_null(msg);
+	ck_assert_str_eq(s->id, "S0142");
+	ck_assert_str_eq(s->date, "2026-03-14");
+	ck_assert_str_eq(s->modality, "video");
+	ck_assert_int_eq(s->number, 5);
+	ck_assert_str_eq(s->clinician, "C07");
+	ck_assert_str_eq(s->cohort, "2026-fall");
+	ck_assert_str_eq(s->discipline, "OT");
+	ck_assert_str_eq(s->client, "P113");
+	ck_assert_str_eq(s->age_group, "child");
+	ck_assert_uint_eq(s->nmeasures, 2);
+	ck_assert_str_eq(s->measures[1].name, "ORS");
+	ck_assert_double_eq(s->measures[1].value, 22.5);
+	ck_assert_uint_eq(s->nspeakers, 2);
+	ck_assert_int_eq(s->speakers[1].role, SESSION_ROLE_CLIENT);
+	ck_assert_str_eq(s->speakers[1].name, "Sam");
+	ck_assert_uint_eq(s->nutts, 3);
+	ck_assert_str_eq(s->utts[0].text, "Hi Sam, how & has \xc3\xa9ha");
+	ck_assert_uint_eq(s->utts[0].len, strlen(s->utts[0].text));
+	ck_assert_double_eq_tol(s->utts[0].start, 3.2, 1e-12);
+	ck_assert_double_eq_tol(s->utts[0].end, 7.9, 1e-12);
+	ck_assert_int_eq(session_utt_side(s, &s->utts[0]),
+	    SESSION_SIDE_THERAPIST);
+	ck_assert_str_eq(s->utts[1].text, "Pretty <rough>, honestly.");
+	ck_assert(isnan(s->utts[1].start));
+	ck_assert_int_eq(session_utt_side(s, &s->utts[1]), SESSION_SIDE_CLIENT);
+	ck_assert_uint_eq(s->utts[2].index, 2);
+	ck_assert_uint_eq(s->utts[2].ncodes, 2);
+	ck_assert_str_eq(s->utts[2].codes[0], "reflection.complex");
+	ck_assert_str_eq(s->utts[2].codes[1], "validation");
+	ck_assert_uint_eq(s->nevents, 1);
+	ck_assert_str_eq(s->events[0].type, "disconnect");
+	ck_assert_double_eq(s->events[0].end, 781.5);
+	session_free(s);
+}
+END_TEST
+
+START_TEST(test_corpus_streams)
+{
+	strbuf b = { 0 };
+	char *path, *why = NULL;
+	ingest *in;
+	session *s;
+	int n = 0, r;
+
+	strbuf_adds(&b, HEAD "<corpus>\n");
+	for (int i = 0; i < 500; i++)
+		strbuf_addf(&b, "<session id=\"S%d\"><clinician id=\"C%d\"/>"
+		    SPEAKERS "<transcript><u who=\"T\">utterance %d</u>"
+		    "</transcript></session>\n", i, i % 7, i);
+	strbuf_adds(&b, "</corpus>\n");
+	path = write_file("corpus.xml", b.s, b.len);
+	in = ingest_open(path, NULL, NULL, &why);
+	ck_assert_ptr_nonnull(in);
+	while ((r = ingest_next(in, &s)) == 1) {
+		char want[32];
+
+		snprintf(want, sizeof(want), "S%d", n);
+		ck_assert_str_eq(s->id, want);
+		ck_assert_uint_eq(s->nutts, 1);
+		session_free(s);
+		n++;
+	}
+	ck_assert_int_eq(r, 0);
+	ck_assert_int_eq(n, 500);
+	ck_assert_uint_eq(ingest_bytes(in), b.len);
+	ingest_close(in);
+	free(path);
+	strbuf_free(&b);
+}
+END_TEST
+
+/* A session-level error rejects that session; the corpus goes on. */
+START_TEST(test_reject_one_session)
+{
+	char *path, *why = NULL;
+	const char *text = HEAD "<corpus>"
+	    "<session id=\"A\"><clinician id=\"C\"/>" SPEAKERS "<transcript>"
+	    "<u who=\"X\">hi</u></transcript></session>\n"
+	    "<session id=\"A\"><clinician id=\"C\"/>" SPEAKERS
+	    "<transcript/></session>\n"
+	    "<session id=\"B\"><clinician id=\"C\"/>" SPEAKERS
+	    "<transcript/></session></corpus>";
+	ingest *in;
+	session *s;
+	const struct ingest_diag *d;
+	size_t nd;
+
+	path = write_file("rej.xml", text, strlen(text));
+	in = ingest_open(path, NULL, NULL, &why);
+	ck_assert_int_eq(ingest_next(in, &s), 2);
+	d = ingest_diags(in, &nd);
+	ck_assert_uint_eq(nd, 1);
+	ck_assert_ptr_nonnull(strstr(d[0].msg, "no such speaker"));
+	ck_assert_int_eq(ingest_next(in, &s), 2);
+	d = ingest_diags(in, &nd);
+	ck_assert_ptr_nonnull(strstr(d[0].msg, "duplicate session id 'A'"));
+	ck_assert_int_eq(ingest_next(in, &s), 1);
+	ck_assert_str_eq(s->id, "B");
+	session_free(s);
+	ck_assert_int_eq(ingest_next(in, &s), 0);
+	ingest_close(in);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_refusals)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ HEAD "<!DOCTYPE session [<!ENTITY x SYSTEM "
+		  "\"file:///etc/passwd\">]><session id=\"S\"/>",
+		  "2:58: entity declaration 'x' refused" },
+		{ HEAD "<!DOCTYPE session [<!ENTITY % p SYSTEM "
+		  "\"file:///etc/hostname\"> %p;]><session id=\"S\"/>",
+		  "entity declaration 'p' refused" },
+		{ HEAD "<!DOCTYPE session SYSTEM \"http://example.invalid/d\">"
+		  "<session id=\"S\"/>", "external DTD" },
+		{ HEAD "<html/>", "root element is <html>" },
+		{ "", "empty file" },
+		{ HEAD "<session id=\"S\"><clinician id=\"C\"/>",
+		  "input ends inside <session>" },
+		{ HEAD "<session xmlns=\"urn:x\" id=\"S\"/>", "namespace" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		session *s = NULL;
+		char *msg = NULL;
+		int r = ingest_text(cases[i].text, &s, &msg);
+
+		ck_assert_int_eq(r, -1);
+		ck_assert_ptr_null(s);
+		ck_assert_ptr_nonnull(msg);
+		ck_assert_msg(strstr(msg, cases[i].want) != NULL,
+		    "case %zu: '%s' lacks '%s'", i, msg, cases[i].want);
+		ck_assert_ptr_null(strstr(msg, "root:"));	/* no passwd */
+		free(msg);
+	}
+}
+END_TEST
+
+START_TEST(test_backwards_times_warn)
+{
+	session *s = NULL;
+	char *msg = NULL;
+	int r = ingest_text(HEAD "<session id=\"S\"><clinician id=\"C\"/>"
+	    SPEAKERS "<transcript><u who=\"T\" start=\"10\">a</u>"
+	    "<u who=\"C\" start=\"4\">b</u></transcript></session>", &s, &msg);
+
+	ck_assert_int_eq(r, 1);
+	ck_assert_uint_eq(s->nutts, 2);
+	ck_assert_ptr_nonnull(strstr(msg, "before the previous one"));
+	free(msg);
+	session_free(s);
+}
+END_TEST
+
+START_TEST(test_times)
+{
+	double t;
+
+	ck_assert_int_eq(session_parse_time("12.5", &t), 0);
+	ck_assert_double_eq(t, 12.5);
+	ck_assert_int_eq(session_parse_time("00:12:05.5", &t), 0);
+	ck_assert_double_eq(t, 725.5);
+	ck_assert_int_eq(session_parse_time("1:02:03", &t), 0);
+	ck_assert_double_eq(t, 3723);
+	ck_assert_int_eq(session_parse_time("12:05", &t), 0);
+	ck_assert_double_eq(t, 725);
+	ck_assert_int_eq(session_parse_time("abc", &t), -1);
+	ck_assert_int_eq(session_parse_time("", &t), -1);
+	ck_assert_int_eq(session_parse_time("-3", &t), -1);
+	ck_assert_int_eq(session_parse_time("1:75", &t), -1);
+	ck_assert_int_eq(session_parse_time("1.5:20", &t), -1);
+	ck_assert_int_eq(session_parse_time("nan", &t), -1);
+	ck_assert_int_eq(session_parse_time("1:2:3:4", &t), -1);
+}
+END_TEST
+
+START_TEST(test_dates)
+{
+	ck_assert(session_valid_date("2026-03-14"));
+	ck_assert(session_valid_date("2024-02-29"));
+	ck_assert(!session_valid_date("2026-02-29"));
+	ck_assert(!session_valid_date("2026-13-01"));
+	ck_assert(!session_valid_date("2026-3-14"));
+	ck_assert(!session_valid_date("14/03/2026"));
+}
+END_TEST
+
+START_TEST(test_utf8)
+{
+	ck_assert(utf8_valid("caf\xc3\xa9", 5));
+	ck_assert(!utf8_valid("caf\xc3\x28", 5));
+	ck_assert(!utf8_valid("\xc0\xaf", 2));		/* overlong */
+	ck_assert(!utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+	ck_assert(!utf8_valid("\xe2\x82", 2));		/* truncated */
+	ck_assert(utf8_valid("\xf0\x9f\x99\x82", 4));
+}
+END_TEST
+
+/* FIPS 180-2 appendix B test vectors. */
+START_TEST(test_sha256)
+{
+	sha256_ctx c;
+	char hex[65];
+	strbuf b = { 0 };
+
+	sha256_init(&c);
+	sha256_update(&c, "abc", 3);
+	sha256_final_hex(&c, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	sha256_init(&c);
+	sha256_update(&c, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnop"
+	    "nopq", 56);
+	sha256_final_hex(&c, hex);
+	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1");
+	for (int i = 0; i < 1000; i++)
+		strbuf_adds(&b, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	sha256_init(&c);
+	for (size_t off = 0; off < b.len; off += 997)	/* odd pieces */
+		sha256_update(&c, b.s + off, b.len - off < 997 ? b.len - off :
+		    997);
+	sha256_final_hex(&c, hex);
+	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+	    "f1809a48a497200e046d39ccc7112cd0");
+	strbuf_free(&b);
+}
+END_TEST
+
+START_TEST(test_inputs_sorted)
+{
+	char *dir = xasprintf("%s/walk", tmpdir), *sub, *p;
+	struct inputs in = { 0 };
+	char *args[1];
+
+	mkdir(dir, 0700);
+	sub = xasprintf("%s/b-sub", dir);
+	mkdir(sub, 0700);
+	free(write_file("walk/c.xml", "x", 1));
+	free(write_file("walk/a.xml", "x", 1));
+	free(write_file("walk/b-sub/z.XML", "x", 1));
+	free(write_file("walk/notes.txt", "x", 1));
+	free(write_file("walk/.hidden.xml", "x", 1));
+	p = xasprintf("%s/dangling.xml", dir);
+	ck_assert_int_eq(symlink("/nonexistent/x.xml", p), 0);
+	free(p);
+	p = xasprintf("%s/fifo.xml", dir);
+	ck_assert_int_eq(mkfifo(p, 0600), 0);
+	free(p);
+	args[0] = dir;
+	inputs_expand(&in, args, 1);
+	ck_assert_uint_eq(in.n, 5);
+	ck_assert_ptr_nonnull(strstr(in.v[0].path, "/a.xml"));
+	ck_assert_ptr_nonnull(strstr(in.v[1].path, "/b-sub/z.XML"));
+	ck_assert_ptr_nonnull(strstr(in.v[2].path, "/c.xml"));
+	ck_assert_ptr_nonnull(strstr(in.v[3].path, "/dangling.xml"));
+	ck_assert_str_eq(in.v[3].why, "dangling symbolic link");
+	ck_assert_ptr_nonnull(strstr(in.v[4].path, "/fifo.xml"));
+	ck_assert_ptr_nonnull(strstr(in.v[4].why, "not a regular file"));
+	inputs_free(&in);
+	free(sub);
+	free(dir);
+}
+END_TEST
+
+static Suite *
+ingest_suite(void)
+{
+	Suite *s = suite_create("ingest");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_model);
+	tcase_add_test(tc, test_corpus_streams);
+	tcase_add_test(tc, test_reject_one_session);
+	tcase_add_test(tc, test_refusals);
+	tcase_add_test(tc, test_backwards_times_warn);
+	tcase_add_test(tc, test_times);
+	tcase_add_test(tc, test_dates);
+	tcase_add_test(tc, test_utf8);
+	tcase_add_test(tc, test_sha256);
+	tcase_add_test(tc, test_inputs_sorted);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return 99;
+	ingest_global_init();
+	sr = srunner_create(ingest_suite());
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	if (system(NULL) && strncmp(tmpdir, "/tmp/rapport-test-", 18) == 0) {
+		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+
+		if (system(cmd) != 0)
+			failed++;
+		free(cmd);
+	}
+	return failed == 0 ? 0 : 1;
+}
