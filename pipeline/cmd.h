@@ -23,6 +23,13 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 /* Is arg "--help" or "-h"? */
 int cmd_is_help(const char *arg);
 
+/* The transcript schema: opt when not NULL, else $RAPPORT_SCHEMA, else
+ * the installed copy, else the source tree's. The caller frees it. */
+char *cmd_schema_path(const char *opt);
+
 extern const struct cmd_entry cmd_validate_entry;
+extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_tag_entry;
+extern const struct cmd_entry cmd_rules_entry;
 
 #endif

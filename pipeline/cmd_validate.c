@@ -33,10 +33,8 @@ static const char options_text[] =
 	"  -h, --help     show this help\n\n"
 	"Exit status: 0 all inputs valid, 1 some invalid, 2 usage error.\n";
 
-/* The schema named by --schema, $RAPPORT_SCHEMA, the installed copy or
- * the source tree's, in that order. */
-static char *
-schema_path(const char *opt)
+char *
+cmd_schema_path(const char *opt)
 {
 	const char *env = getenv("RAPPORT_SCHEMA");
 	char *p;
@@ -107,7 +105,7 @@ cmd_validate_exec(int argc, char **argv)
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_validate_entry, "no INPUT given");
 	if (use_schema) {
-		char *path = schema_path(schema_opt);
+		char *path = cmd_schema_path(schema_opt);
 
 		schema = ingest_schema_load(path, &why);
 		free(path);

@@ -62,12 +62,6 @@ struct ready {
 	size_t			 ndiags;
 };
 
-/* A set of strings (session ids seen in this input). */
-struct strset {
-	char	**slot;
-	size_t	  n, cap;
-};
-
 struct ingest {
 	char			*display;
 	int			 fd;
@@ -112,7 +106,7 @@ struct ingest {
 	struct ingest_diag	*out;		/* returned by ingest_diags */
 	size_t			 nout;
 
-	struct strset		 ids;
+	strset			 ids;		/* session ids seen */
 };
 
 /* --- diagnostics --- */
@@ -251,58 +245,6 @@ silent_generic(void *ctx, const char *msg, ...)
 {
 	(void)ctx;
 	(void)msg;
-}
-
-/* --- the set of session ids --- */
-
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Add s; returns 0 when it was new, -1 when already present. */
-static int
-strset_add(struct strset *set, const char *s)
-{
-	size_t i;
-
-	if (set->n * 2 >= set->cap) {
-		struct strset bigger = { NULL, 0, set->cap ? set->cap * 2 : 64 };
-
-		bigger.slot = xcalloc(bigger.cap, sizeof(char *));
-		for (i = 0; i < set->cap; i++) {
-			if (set->slot[i] != NULL) {
-				size_t j = hash_str(set->slot[i]) & (bigger.cap - 1);
-
-				while (bigger.slot[j] != NULL)
-					j = (j + 1) & (bigger.cap - 1);
-				bigger.slot[j] = set->slot[i];
-				bigger.n++;
-			}
-		}
-		free(set->slot);
-		*set = bigger;
-	}
-	for (i = hash_str(s) & (set->cap - 1); set->slot[i] != NULL;
-	    i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->slot[i], s) == 0)
-			return -1;
-	set->slot[i] = xstrdup(s);
-	set->n++;
-	return 0;
-}
-
-static void
-strset_free(struct strset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->slot[i]);
-	free(set->slot);
 }
 
 /* --- attributes --- */

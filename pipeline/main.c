@@ -1,7 +1,6 @@
 /* main.c -- rapport's command line: dispatch to the subcommand table. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,37 +10,12 @@
 
 /* Every subcommand, in the order `rapport --help` lists them. */
 static const struct cmd_entry *const commands[] = {
+	&cmd_run_entry,
 	&cmd_validate_entry,
+	&cmd_tag_entry,
+	&cmd_rules_entry,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
-
-void
-cmd_usage(const struct cmd_entry *e, const char *options)
-{
-	printf("usage: rapport %s %s\n\n%s\n", e->name, e->synopsis, e->summary);
-	if (options != NULL && *options != '\0')
-		printf("\n%s", options);
-	printf("\nSee rapport(1) for details.\n");
-}
-
-int
-cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "rapport %s: ", e->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'rapport %s --help'.\n", e->name);
-	return EXIT_USAGE;
-}
-
-int
-cmd_is_help(const char *arg)
-{
-	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
-}
 
 static void
 usage(FILE *f)

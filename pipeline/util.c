@@ -241,6 +241,62 @@ arena_destroy(arena *a)
 	free(a);
 }
 
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Put s into a table of cap (a power of two) slots with room. */
+static void
+strset_place(char **slot, size_t cap, char *s)
+{
+	size_t i = hash_str(s) & (cap - 1);
+
+	while (slot[i] != NULL)
+		i = (i + 1) & (cap - 1);
+	slot[i] = s;
+}
+
+int
+strset_add(strset *set, const char *s)
+{
+	size_t i;
+
+	if (set->n * 2 >= set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 64;
+		char **slot = xcalloc(cap, sizeof(char *));
+
+		for (i = 0; i < set->cap; i++)
+			if (set->slot[i] != NULL)
+				strset_place(slot, cap, set->slot[i]);
+		free(set->slot);
+		set->slot = slot;
+		set->cap = cap;
+	}
+	for (i = hash_str(s) & (set->cap - 1); set->slot[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slot[i], s) == 0)
+			return -1;
+	set->slot[i] = xstrdup(s);
+	set->n++;
+	return 0;
+}
+
+void
+strset_free(strset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slot[i]);
+	free(set->slot);
+	set->slot = NULL;
+	set->n = set->cap = 0;
+}
+
 int
 utf8_valid(const char *s, size_t n)
 {

@@ -45,6 +45,16 @@ char   *arena_strndup(arena *a, const char *s, size_t n);
 char   *arena_strdup(arena *a, const char *s);
 void	arena_destroy(arena *a);
 
+/* A set of strings (hash table with linear probing). Zero-initialise. */
+typedef struct strset {
+	char	**slot;
+	size_t	  n, cap;
+} strset;
+
+/* Add a copy of s; returns 0 when it was new, -1 when already there. */
+int	strset_add(strset *set, const char *s);
+void	strset_free(strset *set);
+
 /* Is [s, s+n) valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF)? */
 int	utf8_valid(const char *s, size_t n);
 

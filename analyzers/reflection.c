@@ -1,0 +1,316 @@
+/* reflection.c -- simple and complex reflections, in context.
+ *
+ * Model (MITI 4.2.1, Moyers et al. 2014, pp. 16-17; Miller & Rollnick,
+ * "Motivational Interviewing", 3rd ed. 2013, ch. 5): a reflection is a
+ * statement by the clinician that mirrors what the client said. A simple
+ * reflection conveys understanding while adding little or nothing to what
+ * the client said; a complex one adds substantial meaning or emphasis:
+ * a feeling the client did not name, a guess at the meaning or the next
+ * sentence, "part of you ... and part of you ..." (double-sided),
+ * amplification, a metaphor.
+ *
+ * What a regular expression cannot see is the client's words, so this
+ * analyzer does, for each therapist utterance answering a client-side
+ * one (analyzer_input.client):
+ *
+ *  1. Candidate sentences: a reflection stem (rules tagged "reflection":
+ *     "So you ...", "You feel ...", "It sounds like ...", "You're ...")
+ *     fires on the sentence; or the sentence echoes the client: at least
+ *     REFL_ECHO_MIN_WORDS content words of which REFL_ECHO_OVERLAP or more
+ *     occur in the client's utterance ("A nice car, a nice house.").
+ *     Questions with a reflection stem count (a reflection said with a
+ *     rising voice: "So that's a huge stress right now?"); other questions
+ *     do not.
+ *  2. Complex when a rule tagged reflection.complex fires on a candidate
+ *     sentence and the words it matched are not simply the client's own
+ *     (a feeling word the client already said is an echo, not added
+ *     feeling); or when the candidate sentences add many content words
+ *     the client did not say (at least REFL_NOVEL_MIN, REFL_NOVEL_SHARE of
+ *     them). Simple otherwise; a rule tagged reflection.simple ("you said
+ *     ...") forces simple unless a complex cue fired.
+ *
+ * Content words: letters-only words not in a function-word list, cut to a
+ * crude stem (common suffixes off, first 6 letters) so "drinking" meets
+ * "drink". Thresholds were set on the AnnoMI development slice (Wu et al.
+ * 2022) and are documented in analyzers/README.md with the figures.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "tags.h"
+#include "util.h"
+
+#define REFL_ECHO_MIN_WORDS	2
+#define REFL_ECHO_OVERLAP	0.6
+#define REFL_NOVEL_MIN		6
+#define REFL_NOVEL_SHARE	0.5
+#define REFL_STEM_LEN		6
+#define REFL_MAX_WORDS		512	/* words compared per utterance */
+
+struct reflection {
+	const struct rules_rule	**stems, **complex, **simple;
+	size_t			  nstems, ncomplex, nsimple;
+	int			  t_simple, t_complex;
+};
+
+/* Function words and fillers that carry no content for overlap. */
+static const char *const stopwords[] = {
+	"a", "about", "actually", "after", "again", "ah", "all", "also", "am", "an",
+	"and", "any", "anything", "are", "around", "as", "at", "be", "because",
+	"been", "before", "being", "but", "by", "can", "cause", "could", "d", "did",
+	"do", "does", "doing", "don", "done", "down", "each", "er", "even", "ever",
+	"every", "for", "from", "get", "gets", "getting", "go", "goes", "going",
+	"gonna", "got", "gotta", "guess", "had", "has", "have", "having", "he",
+	"her", "here", "hers", "him", "his", "hmm", "how", "i", "if", "in", "into",
+	"is", "it", "its", "just", "kind", "kinda", "know", "let", "like", "ll",
+	"lot", "m", "maybe", "me", "mean", "mhm", "mm", "mmh", "more", "most",
+	"much", "my", "myself", "no", "not", "now", "of", "off", "oh", "ok", "okay",
+	"on", "one", "only", "or", "other", "our", "out", "over", "re", "really",
+	"right", "s", "said", "say", "says", "she", "should", "so", "some",
+	"something", "sort", "still", "stuff", "such", "sure", "t", "than", "that",
+	"the", "their", "them", "then", "there", "these", "they", "thing", "things",
+	"think", "this", "those", "through", "to", "too", "uh", "um", "up", "us",
+	"ve", "very", "wanna", "was", "way", "we", "well", "were", "what", "when",
+	"where", "which", "while", "who", "why", "will", "with", "would", "yeah",
+	"yep", "yes", "you", "your", "yours", "yourself",
+};
+#define NSTOP (sizeof(stopwords) / sizeof(stopwords[0]))
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+is_stop(const char *w)
+{
+	return bsearch(&w, stopwords, NSTOP, sizeof(stopwords[0]),
+	    cmp_cstr) != NULL;
+}
+
+/* A set of stems, as a small sorted array of fixed-width strings. */
+struct words {
+	char	w[REFL_MAX_WORDS][REFL_STEM_LEN + 1];
+	size_t	n;
+};
+
+static void
+stem(const char *w, size_t n, char out[REFL_STEM_LEN + 1])
+{
+	static const char *const suffixes[] = {
+		"ing", "edly", "ed", "ly", "ies", "es", "s", "er", "ness"
+	};
+	size_t l = n;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t sl = strlen(suffixes[i]);
+
+		if (l > sl + 3 && memcmp(w + l - sl, suffixes[i], sl) == 0) {
+			l -= sl;
+			break;
+		}
+	}
+	if (l > REFL_STEM_LEN)
+		l = REFL_STEM_LEN;
+	memcpy(out, w, l);
+	out[l] = '\0';
+}
+
+/* Content-word stems of t[0..n) into ws (in text order, duplicates
+ * kept); returns the count. */
+static size_t
+content_words(const char *t, size_t n, struct words *ws)
+{
+	char buf[64];
+	size_t i = 0;
+
+	ws->n = 0;
+	while (i < n && ws->n < REFL_MAX_WORDS) {
+		size_t l = 0;
+
+		while (i < n && !isalpha((unsigned char)t[i]))
+			i++;
+		while (i < n && (isalpha((unsigned char)t[i]) ||
+		    t[i] == '\'')) {
+			if (t[i] == '\'') {
+				/* Drop the clitic: "you're" -> "you". */
+				while (i < n && (isalpha((unsigned char)t[i]) ||
+				    t[i] == '\''))
+					i++;
+				break;
+			}
+			if (l < sizeof(buf) - 1)
+				buf[l++] = (char)tolower((unsigned char)t[i]);
+			i++;
+		}
+		buf[l] = '\0';
+		if (l < 2 || is_stop(buf))
+			continue;
+		stem(buf, l, ws->w[ws->n++]);
+	}
+	return ws->n;
+}
+
+static int
+has_word(const struct words *ws, const char *w)
+{
+	for (size_t i = 0; i < ws->n; i++)
+		if (strcmp(ws->w[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Content words of t[0..n) found (found) and not found (novel) in c. */
+static void
+overlap(const char *t, size_t n, const struct words *c, struct words *tmp,
+    size_t *found, size_t *novel)
+{
+	content_words(t, n, tmp);
+	*found = *novel = 0;
+	for (size_t i = 0; i < tmp->n; i++) {
+		if (has_word(c, tmp->w[i]))
+			(*found)++;
+		else
+			(*novel)++;
+	}
+}
+
+static void *
+reflection_init(const rules_set *rs, char **why)
+{
+	struct reflection *r = xcalloc(1, sizeof(*r));
+	const struct rules_rule *all;
+	size_t n;
+	int t_parent;
+
+	(void)why;
+	all = rules_set_rules(rs, &n);
+	t_parent = tags_index("reflection", 10);
+	r->t_simple = tags_index("reflection.simple", 17);
+	r->t_complex = tags_index("reflection.complex", 18);
+	r->stems = xcalloc(n ? n : 1, sizeof(*r->stems));
+	r->complex = xcalloc(n ? n : 1, sizeof(*r->complex));
+	r->simple = xcalloc(n ? n : 1, sizeof(*r->simple));
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].tag == t_parent)
+			r->stems[r->nstems++] = &all[i];
+		else if (all[i].tag == r->t_complex)
+			r->complex[r->ncomplex++] = &all[i];
+		else if (all[i].tag == r->t_simple)
+			r->simple[r->nsimple++] = &all[i];
+	}
+	return r;
+}
+
+static void
+reflection_free(void *state)
+{
+	struct reflection *r = state;
+
+	if (r == NULL)
+		return;
+	free(r->stems);
+	free(r->complex);
+	free(r->simple);
+	free(r);
+}
+
+struct scratch {
+	struct words	client, tmp;
+};
+
+static int
+reflection_run(const void *state, rules_ctx *cx,
+    const struct analyzer_input *in, struct analyze_utt *out)
+{
+	const struct reflection *r = state;
+	const char *t = in->sub.text;
+	size_t len = in->sub.len, pos = 0, s, e, ms, me;
+	size_t span_s = 0, span_e = 0, found_all = 0, novel_all = 0;
+	const char *stem_rule = NULL, *complex_rule = NULL,
+	    *simple_rule = NULL;
+	int candidate = 0;
+	struct scratch *sc;
+
+	if (in->sub.side != RULES_SIDE_THERAPIST || in->client == NULL)
+		return 0;
+	sc = xmalloc(sizeof(*sc));
+	content_words(in->client->text, in->client->len, &sc->client);
+
+	while (rules_next_sentence(t, len, &pos, &s, &e)) {
+		struct rules_subject sub = in->sub;
+		const struct rules_rule *hit = NULL;
+		size_t found, novel;
+
+		sub.text = t + s;
+		sub.len = e - s;
+		for (size_t i = 0; i < r->nstems && hit == NULL; i++)
+			if (rules_eval(cx, r->stems[i], &sub, 0, &ms, &me))
+				hit = r->stems[i];
+		overlap(sub.text, sub.len, &sc->client, &sc->tmp, &found,
+		    &novel);
+		if (hit == NULL) {
+			if (rules_is_question(t, s, e) ||
+			    found + novel < REFL_ECHO_MIN_WORDS ||
+			    (double)found < REFL_ECHO_OVERLAP *
+			    (double)(found + novel))
+				continue;
+		}
+		if (!candidate) {
+			span_s = s;
+			stem_rule = hit != NULL ? hit->name : "reflection.echo";
+		}
+		span_e = e;
+		candidate = 1;
+		found_all += found;
+		novel_all += novel;
+
+		for (size_t i = 0; i < r->ncomplex && complex_rule == NULL;
+		    i++) {
+			size_t from = 0;
+
+			while (rules_eval(cx, r->complex[i], &sub, from, &ms,
+			    &me)) {
+				size_t f2, n2;
+
+				/* Words the client said themselves are an
+				 * echo, not added meaning. */
+				overlap(sub.text + ms, me - ms, &sc->client,
+				    &sc->tmp, &f2, &n2);
+				if (n2 > 0 || f2 == 0) {
+					complex_rule = r->complex[i]->name;
+					break;
+				}
+				from = me > ms ? me : ms + 1;
+			}
+		}
+		for (size_t i = 0; i < r->nsimple && simple_rule == NULL; i++)
+			if (rules_eval(cx, r->simple[i], &sub, 0, &ms, &me))
+				simple_rule = r->simple[i]->name;
+	}
+	free(sc);
+	if (!candidate)
+		return 0;
+	if (complex_rule != NULL)
+		analyzer_add(out, r->t_complex, span_s, span_e, complex_rule,
+		    NULL, NULL);
+	else if (simple_rule == NULL && novel_all >= REFL_NOVEL_MIN &&
+	    (double)novel_all >= REFL_NOVEL_SHARE *
+	    (double)(novel_all + found_all))
+		analyzer_add(out, r->t_complex, span_s, span_e,
+		    "reflection.adds-content", NULL, NULL);
+	else
+		analyzer_add(out, r->t_simple, span_s, span_e,
+		    simple_rule != NULL ? simple_rule : stem_rule, NULL, NULL);
+	return 0;
+}
+
+const struct analyzer analyzer_reflection = {
+	"reflection", "reflection", reflection_init, reflection_run,
+	reflection_free
+};

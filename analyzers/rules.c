@@ -1,0 +1,1075 @@
+/* rules.c -- rule files: parse, compile with PCRE2 JIT, match with limits.
+ *
+ * The file format (analyzers/README.md) is line based: a stanza starts with
+ * "rule NAME" and holds "key value" lines; a "lexicon TAG" block holds
+ * "TERM | PLAIN [| REGEX]" lines, one jargon rule each. Patterns are
+ * collected per stanza and compiled when the stanza ends, so the order of
+ * keys inside a stanza does not matter.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rules.h"
+#include "sha256.h"
+#include "tags.h"
+#include "util.h"
+
+struct rules_set {
+	struct rules_rule	*rules;
+	size_t			 n, cap;
+	unsigned char		*origin;	/* 0 base, 1 extra, per rule */
+	size_t			 origin_cap;
+	size_t			 nfiles;
+	uint32_t		 max_pairs;	/* for match data */
+	char			 hash[65];
+};
+
+struct rules_ctx {
+	pcre2_match_data	*md;
+	pcre2_match_context	*mc;
+	pcre2_jit_stack		*js;
+	unsigned long		 limit_hits;
+};
+
+/* ---- errors ---- */
+
+void
+rules_errors_add(struct rules_errors *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->msgs = xgrow(e->msgs, &e->cap, e->n + 1, sizeof(*e->msgs));
+	va_start(ap, fmt);
+	e->msgs[e->n++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+char *
+rules_errors_join(const struct rules_errors *e)
+{
+	strbuf b = { 0 };
+
+	if (e->n == 0)
+		return NULL;
+	for (size_t i = 0; i < e->n; i++) {
+		if (i > 0)
+			strbuf_addc(&b, '\n');
+		strbuf_adds(&b, e->msgs[i]);
+	}
+	return strbuf_release(&b);
+}
+
+void
+rules_errors_free(struct rules_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		free(e->msgs[i]);
+	free(e->msgs);
+	e->msgs = NULL;
+	e->n = e->cap = 0;
+}
+
+/* ---- locating the bundled set ---- */
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+rules_bundled_dir(void)
+{
+	const char *env = getenv("RAPPORT_RULES");
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (is_dir(RAPPORT_PKGDATADIR "/rules"))
+		return xstrdup(RAPPORT_PKGDATADIR "/rules");
+	return xstrdup(RAPPORT_SRCDIR "/analyzers/rules");
+}
+
+/* ---- parsing ---- */
+
+struct pending_pat {
+	char	*src;
+	long	 line;
+	int	 unless;
+};
+
+/* A stanza being read. */
+struct stanza {
+	int			 open;
+	struct rules_rule	 r;
+	char			*tagname;
+	long			 tagline;
+	struct pending_pat	*pats;
+	size_t			 npats, pats_cap;
+	size_t			 ex_cap;
+	int			 broken;	/* an error was reported */
+	int			 lexicon;	/* built from a lexicon line */
+	int			 side_set;	/* a "side" line was read */
+};
+
+struct loader {
+	rules_set		*rs;
+	struct rules_errors	*errs;
+	const char		*file;
+	int			 origin;
+	struct stanza		 st;
+	char			*lexicon_tag;	/* inside a lexicon block */
+	long			 lexicon_line;
+	int			 no_jit;	/* $RAPPORT_NO_JIT is set */
+};
+
+static void
+rule_clear(struct rules_rule *r)
+{
+	free(r->name);
+	free(r->file);
+	for (size_t i = 0; i < r->npats; i++)
+		pcre2_code_free(r->pats[i]);
+	free(r->pats);
+	for (size_t i = 0; i < r->nunless; i++)
+		pcre2_code_free(r->unless[i]);
+	free(r->unless);
+	free(r->term);
+	free(r->plain);
+	for (size_t i = 0; i < r->nexamples; i++)
+		free(r->examples[i].text);
+	free(r->examples);
+	memset(r, 0, sizeof(*r));
+}
+
+static void
+stanza_clear(struct stanza *st)
+{
+	rule_clear(&st->r);
+	free(st->tagname);
+	for (size_t i = 0; i < st->npats; i++)
+		free(st->pats[i].src);
+	free(st->pats);
+	memset(st, 0, sizeof(*st));
+}
+
+static void
+lerr(struct loader *ld, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+lerr(struct loader *ld, long line, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+
+	va_start(ap, fmt);
+	m = xvasprintf(fmt, ap);
+	va_end(ap);
+	rules_errors_add(ld->errs, "%s:%ld: %s", ld->file, line, m);
+	free(m);
+	if (ld->st.open)
+		ld->st.broken = 1;
+}
+
+static int
+valid_name(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) ||
+		    *s == '.' || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+static void
+add_pattern(struct stanza *st, const char *src, long line, int unless)
+{
+	st->pats = xgrow(st->pats, &st->pats_cap, st->npats + 1,
+	    sizeof(*st->pats));
+	st->pats[st->npats].src = xstrdup(src);
+	st->pats[st->npats].line = line;
+	st->pats[st->npats].unless = unless;
+	st->npats++;
+}
+
+static void
+add_example(struct stanza *st, int positive, const char *text, long line)
+{
+	struct rules_example *ex;
+
+	st->r.examples = xgrow(st->r.examples, &st->ex_cap,
+	    st->r.nexamples + 1, sizeof(*st->r.examples));
+	ex = &st->r.examples[st->r.nexamples++];
+	ex->positive = positive;
+	ex->text = xstrdup(text);
+	ex->line = line;
+}
+
+/*
+ * Transcripts spell the apostrophe both as ' and as U+2019 (’). So that a
+ * rule writer need not remember, an ASCII apostrophe in a pattern matches
+ * either: outside a character class ' becomes ['’], inside one ’ is added
+ * next to it. The error offsets PCRE2 reports then refer to the rewritten
+ * pattern, which differs only after an apostrophe.
+ */
+static void
+apostrophes(strbuf *b, const char *src)
+{
+	int in_class = 0;
+
+	strbuf_add(b, "", 0);
+	for (const char *p = src; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			strbuf_add(b, p, 2);
+			p++;
+		} else if (*p == '[' && !in_class) {
+			in_class = 1;
+			strbuf_addc(b, *p);
+			/* A ']' right after '[' or '[^' is a literal. */
+			if (p[1] == '^') {
+				strbuf_addc(b, *++p);
+			}
+			if (p[1] == ']')
+				strbuf_addc(b, *++p);
+		} else if (*p == ']' && in_class) {
+			in_class = 0;
+			strbuf_addc(b, *p);
+		} else if (*p == '\'') {
+			strbuf_adds(b, in_class ? "'\xe2\x80\x99" :
+			    "['\xe2\x80\x99]");
+		} else
+			strbuf_addc(b, *p);
+	}
+}
+
+static pcre2_code *
+compile(struct loader *ld, const char *src, long line, int caseless)
+{
+	int err;
+	PCRE2_SIZE off;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
+	pcre2_code *re;
+	uint32_t caps = 0;
+	strbuf b = { 0 };
+
+	apostrophes(&b, src);
+	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, opts, &err, &off, NULL);
+	strbuf_free(&b);
+	if (re == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		lerr(ld, line, "bad pattern at offset %zu: %s", (size_t)off,
+		    (char *)msg);
+		return NULL;
+	}
+	/* JIT is an optimisation: without it (unsupported CPU, or
+	 * RAPPORT_NO_JIT set because valgrind cannot follow JIT code and
+	 * reports false errors in it) pcre2_match interprets the pattern
+	 * under the same limits, with the same results. */
+	if (!ld->no_jit)
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps) == 0 &&
+	    caps + 1 > ld->rs->max_pairs)
+		ld->rs->max_pairs = caps + 1;
+	return re;
+}
+
+static long
+find_rule(const rules_set *rs, const char *name)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (strcmp(rs->rules[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Close the open stanza: validate, compile, add to the set. */
+static void
+stanza_finish(struct loader *ld)
+{
+	struct stanza *st = &ld->st;
+	struct rules_rule *r = &st->r;
+	int npos = 0, nneg = 0;
+	long at;
+
+	if (!st->open)
+		return;
+	if (st->tagname == NULL)
+		lerr(ld, r->line, "rule %s: no tag", r->name);
+	else {
+		const struct tags_entry *te;
+
+		r->tag = tags_index(st->tagname, strlen(st->tagname));
+		te = tags_find(st->tagname, strlen(st->tagname));
+		if (r->tag < 0)
+			lerr(ld, st->tagline, "rule %s: unknown tag '%s'",
+			    r->name, st->tagname);
+		else if (!st->side_set)
+			r->side = (enum rules_side)te->side;
+		if (r->tag >= 0 && strcmp(st->tagname, "jargon") == 0 &&
+		    (r->term == NULL || r->plain == NULL))
+			lerr(ld, r->line, "rule %s: a jargon rule needs term "
+			    "and plain", r->name);
+		if (r->tag >= 0 && strcmp(st->tagname, "jargon") != 0 &&
+		    (r->term != NULL || r->plain != NULL))
+			lerr(ld, r->line, "rule %s: term and plain are for "
+			    "jargon rules only", r->name);
+	}
+	for (size_t i = 0; i < st->npats; i++) {
+		pcre2_code *re = compile(ld, st->pats[i].src, st->pats[i].line,
+		    r->caseless);
+
+		if (re == NULL)
+			continue;
+		if (st->pats[i].unless) {
+			r->unless = xrealloc(r->unless,
+			    (r->nunless + 1) * sizeof(*r->unless));
+			r->unless[r->nunless++] = re;
+		} else {
+			r->pats = xrealloc(r->pats,
+			    (r->npats + 1) * sizeof(*r->pats));
+			r->pats[r->npats++] = re;
+		}
+	}
+	if (r->npats == 0 && !st->broken)
+		lerr(ld, r->line, "rule %s: no pattern", r->name);
+	for (size_t i = 0; i < r->nexamples; i++) {
+		if (r->examples[i].positive)
+			npos++;
+		else
+			nneg++;
+	}
+	if (npos == 0)
+		lerr(ld, r->line, "rule %s: missing example (needs at least "
+		    "one 'example +')", r->name);
+	if (nneg == 0)
+		lerr(ld, r->line, "rule %s: missing example (needs at least "
+		    "one 'example -')", r->name);
+
+	at = find_rule(ld->rs, r->name);
+	if (at >= 0 && ld->rs->origin[at] == ld->origin) {
+		lerr(ld, r->line, "rule %s: duplicate name (first at %s:%ld)",
+		    r->name, ld->rs->rules[at].file, ld->rs->rules[at].line);
+	}
+	if (st->broken) {
+		stanza_clear(st);
+		return;
+	}
+	if (at >= 0) {
+		/* An extra rule replaces the bundled one of the same name,
+		 * in place, so load order stays stable. */
+		rule_clear(&ld->rs->rules[at]);
+		ld->rs->rules[at] = *r;
+		ld->rs->origin[at] = (unsigned char)ld->origin;
+	} else {
+		rules_set *rs = ld->rs;
+
+		rs->rules = xgrow(rs->rules, &rs->cap, rs->n + 1,
+		    sizeof(*rs->rules));
+		rs->origin = xgrow(rs->origin, &rs->origin_cap, rs->n + 1, 1);
+		rs->rules[rs->n] = *r;
+		rs->origin[rs->n] = (unsigned char)ld->origin;
+		rs->n++;
+	}
+	memset(r, 0, sizeof(*r));
+	stanza_clear(st);
+}
+
+static void
+stanza_start(struct loader *ld, const char *name, long line)
+{
+	struct stanza *st = &ld->st;
+
+	stanza_finish(ld);
+	memset(st, 0, sizeof(*st));
+	st->open = 1;
+	st->r.name = xstrdup(name);
+	st->r.file = xstrdup(ld->file);
+	st->r.line = line;
+	st->r.side = RULES_SIDE_ANY;
+	st->r.caseless = 1;
+	st->r.tag = -1;
+	if (!valid_name(name))
+		lerr(ld, line, "rule name '%s' must be lower-case letters, "
+		    "digits, '.', '-' or '_'", name);
+}
+
+/* Append src to b escaped for a PCRE2 pattern, spaces and hyphens made
+ * flexible ("follow-up" matches "follow up" and "follow-up"). */
+static void
+escape_term(strbuf *b, const char *src)
+{
+	for (const char *p = src; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '-') {
+			while (p[1] == ' ' || p[1] == '-')
+				p++;
+			strbuf_adds(b, "[\\s\\-]+");
+		} else if (strchr("\\^$.|?*+()[]{}", *p) != NULL) {
+			strbuf_addc(b, '\\');
+			strbuf_addc(b, *p);
+		} else
+			strbuf_addc(b, *p);
+	}
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/* One "TERM | PLAIN [| REGEX]" line of a lexicon block: a whole rule. */
+static void
+lexicon_line(struct loader *ld, char *line, long lineno)
+{
+	char *f[3] = { NULL, NULL, NULL };
+	int nf = 0, upper = 0, lower = 0;
+	strbuf name = { 0 }, pat = { 0 }, ex = { 0 };
+	char *p = line, *bar;
+	const char *t;
+
+	while (nf < 3) {
+		bar = strchr(p, '|');
+		if (bar != NULL && nf < 2)
+			*bar = '\0';
+		f[nf++] = trim(p);
+		if (bar == NULL || nf == 3)
+			break;
+		p = bar + 1;
+	}
+	if (nf < 2 || *f[0] == '\0' || *f[1] == '\0') {
+		rules_errors_add(ld->errs, "%s:%ld: lexicon line must be "
+		    "'TERM | PLAIN [| PATTERN]'", ld->file, lineno);
+		return;
+	}
+	strbuf_adds(&name, ld->lexicon_tag);
+	strbuf_addc(&name, '.');
+	for (t = f[0]; *t != '\0'; t++) {
+		unsigned char c = (unsigned char)*t;
+
+		if (isalnum(c))
+			strbuf_addc(&name, (char)tolower(c));
+		else if (name.len > 0 && name.s[name.len - 1] != '-')
+			strbuf_addc(&name, '-');
+		if (isupper(c))
+			upper++;
+		else if (islower(c))
+			lower++;
+	}
+	while (name.len > 0 && name.s[name.len - 1] == '-')
+		name.s[--name.len] = '\0';
+	stanza_start(ld, name.s, lineno);
+	ld->st.lexicon = 1;
+	ld->st.tagname = xstrdup(ld->lexicon_tag);
+	ld->st.tagline = lineno;
+	ld->st.r.term = xstrdup(f[0]);
+	ld->st.r.plain = xstrdup(f[1]);
+	/* An acronym (upper case only: "CBT", "ADHD") matches its case
+	 * exactly, so "ADD" does not flag "add". */
+	ld->st.r.caseless = !(upper >= 2 && lower == 0);
+	if (nf == 3 && *f[2] != '\0')
+		add_pattern(&ld->st, f[2], lineno, 0);
+	else {
+		unsigned char last = (unsigned char)f[0][strlen(f[0]) - 1];
+
+		if (isalnum((unsigned char)f[0][0]))
+			strbuf_adds(&pat, "\\b");
+		escape_term(&pat, f[0]);
+		if (isalpha(last))
+			strbuf_adds(&pat, lower > 0 ? "(?:e?s)?" : "s?");
+		if (isalnum(last))
+			strbuf_adds(&pat, "\\b");
+		add_pattern(&ld->st, pat.s, lineno, 0);
+	}
+	/* The generated examples double as a check of the lexicon entry: the
+	 * plain alternative must not itself be flagged by the rule. */
+	strbuf_addf(&ex, "We could talk about %s today.", f[0]);
+	add_example(&ld->st, 1, ex.s, lineno);
+	strbuf_reset(&ex);
+	strbuf_addf(&ex, "We could talk about %s today.", f[1]);
+	add_example(&ld->st, 0, ex.s, lineno);
+	stanza_finish(ld);
+	strbuf_free(&name);
+	strbuf_free(&pat);
+	strbuf_free(&ex);
+}
+
+static void
+parse_line(struct loader *ld, char *line, long lineno)
+{
+	struct stanza *st = &ld->st;
+	char *key = line, *val;
+
+	if (ld->lexicon_tag != NULL && strncmp(line, "rule ", 5) != 0 &&
+	    strncmp(line, "rule\t", 5) != 0 && strncmp(line, "lexicon", 7) != 0) {
+		lexicon_line(ld, line, lineno);
+		return;
+	}
+	val = line;
+	while (*val != '\0' && *val != ' ' && *val != '\t')
+		val++;
+	if (*val != '\0')
+		*val++ = '\0';
+	val = trim(val);
+
+	if (strcmp(key, "rule") == 0) {
+		free(ld->lexicon_tag);
+		ld->lexicon_tag = NULL;
+		if (*val == '\0') {
+			stanza_finish(ld);
+			rules_errors_add(ld->errs, "%s:%ld: rule needs a name",
+			    ld->file, lineno);
+			return;
+		}
+		stanza_start(ld, val, lineno);
+		return;
+	}
+	if (strcmp(key, "lexicon") == 0) {
+		stanza_finish(ld);
+		free(ld->lexicon_tag);
+		ld->lexicon_tag = NULL;
+		if (tags_index(val, strlen(val)) < 0) {
+			rules_errors_add(ld->errs, "%s:%ld: lexicon: unknown tag "
+			    "'%s'", ld->file, lineno, val);
+			ld->lexicon_tag = xstrdup("jargon");
+		} else
+			ld->lexicon_tag = xstrdup(val);
+		ld->lexicon_line = lineno;
+		return;
+	}
+	if (!st->open) {
+		rules_errors_add(ld->errs, "%s:%ld: '%s' outside a rule (start "
+		    "a stanza with 'rule NAME')", ld->file, lineno, key);
+		return;
+	}
+	if (*val == '\0') {
+		lerr(ld, lineno, "'%s' needs a value", key);
+		return;
+	}
+	if (strcmp(key, "tag") == 0) {
+		free(st->tagname);
+		st->tagname = xstrdup(val);
+		st->tagline = lineno;
+	} else if (strcmp(key, "side") == 0) {
+		st->side_set = 1;
+		if (strcmp(val, "therapist") == 0)
+			st->r.side = RULES_SIDE_THERAPIST;
+		else if (strcmp(val, "client") == 0)
+			st->r.side = RULES_SIDE_CLIENT;
+		else if (strcmp(val, "any") == 0)
+			st->r.side = RULES_SIDE_ANY;
+		else
+			lerr(ld, lineno, "side must be therapist, client or "
+			    "any, not '%s'", val);
+	} else if (strcmp(key, "pattern") == 0) {
+		add_pattern(st, val, lineno, 0);
+	} else if (strcmp(key, "unless") == 0) {
+		add_pattern(st, val, lineno, 1);
+	} else if (strcmp(key, "when") == 0) {
+		if (strcmp(val, "question") == 0)
+			st->r.mood = RULES_MOOD_QUESTION;
+		else if (strcmp(val, "statement") == 0)
+			st->r.mood = RULES_MOOD_STATEMENT;
+		else if (strcmp(val, "previous client") == 0)
+			st->r.prev = RULES_PREV_CLIENT;
+		else if (strcmp(val, "previous therapist") == 0)
+			st->r.prev = RULES_PREV_THERAPIST;
+		else if (strcmp(val, "previous other") == 0)
+			st->r.prev = RULES_PREV_OTHER;
+		else if (strcmp(val, "previous none") == 0 ||
+		    strcmp(val, "first") == 0)
+			st->r.prev = RULES_PREV_NONE;
+		else
+			lerr(ld, lineno, "unknown condition 'when %s' (use "
+			    "question, statement, first or previous "
+			    "client|therapist|other|none)", val);
+	} else if (strcmp(key, "caseless") == 0) {
+		if (strcmp(val, "yes") == 0)
+			st->r.caseless = 1;
+		else if (strcmp(val, "no") == 0)
+			st->r.caseless = 0;
+		else
+			lerr(ld, lineno, "caseless must be yes or no");
+	} else if (strcmp(key, "term") == 0) {
+		free(st->r.term);
+		st->r.term = xstrdup(val);
+	} else if (strcmp(key, "plain") == 0) {
+		free(st->r.plain);
+		st->r.plain = xstrdup(val);
+	} else if (strcmp(key, "example") == 0) {
+		if ((val[0] == '+' || val[0] == '-') &&
+		    (val[1] == ' ' || val[1] == '\t') && *trim(val + 2) != '\0')
+			add_example(st, val[0] == '+', trim(val + 2), lineno);
+		else
+			lerr(ld, lineno, "example must be '+ TEXT' (must fire) "
+			    "or '- TEXT' (must not)");
+	} else
+		lerr(ld, lineno, "unknown key '%s'", key);
+}
+
+/* Parse one file's bytes into ld->rs. */
+static void
+parse_file(struct loader *ld, char *buf, size_t len)
+{
+	char *p = buf, *end = buf + len;
+	long lineno = 0;
+
+	if (!utf8_valid(buf, len)) {
+		rules_errors_add(ld->errs, "%s:1: not valid UTF-8", ld->file);
+		return;
+	}
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *e = nl != NULL ? nl : end, *line;
+
+		lineno++;
+		*e = '\0';
+		if (e > p && e[-1] == '\r')
+			e[-1] = '\0';
+		line = trim(p);
+		p = e + 1;
+		if ((size_t)(e - line) > RULES_MAX_LINE) {
+			lerr(ld, lineno, "line longer than %d bytes",
+			    RULES_MAX_LINE);
+			continue;
+		}
+		if (*line == '\0' || *line == '#')
+			continue;
+		parse_line(ld, line, lineno);
+	}
+	stanza_finish(ld);
+	free(ld->lexicon_tag);
+	ld->lexicon_tag = NULL;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+read_whole(const char *path, char **out, size_t *outlen)
+{
+	FILE *f = fopen(path, "rb");
+	strbuf b = { 0 };
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		strbuf_add(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		strbuf_free(&b);
+		return -1;
+	}
+	fclose(f);
+	if (b.s == NULL)
+		strbuf_add(&b, "", 0);
+	*outlen = b.len;
+	*out = strbuf_release(&b);
+	return 0;
+}
+
+/* Load every *.rules file of dir, in byte order of names. */
+static int
+load_dir(rules_set *rs, const char *dir, int origin, sha256_ctx *hc,
+    struct rules_errors *errs)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (d == NULL) {
+		rules_errors_add(errs, "%s: cannot read rule directory: %s",
+		    dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+
+		if (de->d_name[0] == '.' || l < 7 ||
+		    strcmp(de->d_name + l - 6, ".rules") != 0)
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]), *buf = NULL;
+		size_t len = 0;
+		const char *nj = getenv("RAPPORT_NO_JIT");
+		struct loader ld = { rs, errs, path, origin, { 0 }, NULL, 0,
+		    nj != NULL && *nj != '\0' && strcmp(nj, "0") != 0 };
+
+		if (read_whole(path, &buf, &len) < 0)
+			rules_errors_add(errs, "%s: cannot read: %s", path,
+			    strerror(errno));
+		else {
+			sha256_update(hc, names[i], strlen(names[i]) + 1);
+			sha256_update(hc, buf, len);
+			rs->nfiles++;
+			parse_file(&ld, buf, len);
+		}
+		free(buf);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+rules_set *
+rules_set_load(const char *base, const char *extra, struct rules_errors *errs)
+{
+	rules_set *rs = xcalloc(1, sizeof(*rs));
+	sha256_ctx hc;
+	int ok = 0;
+
+	rs->max_pairs = 1;
+	sha256_init(&hc);
+	if (base != NULL && load_dir(rs, base, 0, &hc, errs) == 0)
+		ok = 1;
+	if (extra != NULL && load_dir(rs, extra, 1, &hc, errs) == 0)
+		ok = 1;
+	sha256_final_hex(&hc, rs->hash);
+	if (!ok) {
+		rules_set_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+void
+rules_set_free(rules_set *rs)
+{
+	if (rs == NULL)
+		return;
+	for (size_t i = 0; i < rs->n; i++)
+		rule_clear(&rs->rules[i]);
+	free(rs->rules);
+	free(rs->origin);
+	free(rs);
+}
+
+const struct rules_rule *
+rules_set_rules(const rules_set *rs, size_t *n)
+{
+	*n = rs->n;
+	return rs->rules;
+}
+
+const char *
+rules_set_hash(const rules_set *rs)
+{
+	return rs->hash;
+}
+
+size_t
+rules_set_nfiles(const rules_set *rs)
+{
+	return rs->nfiles;
+}
+
+/* ---- matching ---- */
+
+rules_ctx *
+rules_ctx_create(const rules_set *rs)
+{
+	rules_ctx *cx = xcalloc(1, sizeof(*cx));
+
+	cx->md = pcre2_match_data_create(rs != NULL ? rs->max_pairs : 1,
+	    NULL);
+	cx->mc = pcre2_match_context_create(NULL);
+	cx->js = pcre2_jit_stack_create(32 * 1024, RULES_JIT_STACK_MAX, NULL);
+	if (cx->md == NULL || cx->mc == NULL) {
+		fprintf(stderr, "rapport: out of memory (PCRE2 match data)\n");
+		abort();
+	}
+	pcre2_set_match_limit(cx->mc, RULES_MATCH_LIMIT);
+	pcre2_set_depth_limit(cx->mc, RULES_DEPTH_LIMIT);
+	pcre2_set_heap_limit(cx->mc, RULES_HEAP_LIMIT_KIB);
+	if (cx->js != NULL)
+		pcre2_jit_stack_assign(cx->mc, NULL, cx->js);
+	return cx;
+}
+
+void
+rules_ctx_free(rules_ctx *cx)
+{
+	if (cx == NULL)
+		return;
+	pcre2_match_data_free(cx->md);
+	pcre2_match_context_free(cx->mc);
+	pcre2_jit_stack_free(cx->js);
+	free(cx);
+}
+
+unsigned long
+rules_ctx_limit_hits(const rules_ctx *cx)
+{
+	return cx->limit_hits;
+}
+
+int
+rules_match(rules_ctx *cx, const pcre2_code *re, const char *subject,
+    size_t len, size_t from, size_t *start, size_t *end)
+{
+	int rc;
+	PCRE2_SIZE *ov;
+
+	if (from > len)
+		return 0;
+	/* PCRE2_NO_UTF_CHECK: ingest hands over valid UTF-8 only, and from
+	 * is always on a character boundary (see next_char()). */
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, from,
+	    PCRE2_NO_UTF_CHECK, cx->md, cx->mc);
+	if (rc >= 0) {
+		ov = pcre2_get_ovector_pointer(cx->md);
+		*start = ov[0];
+		*end = ov[1];
+		/* \K can put the start after the end; keep spans ordered. */
+		if (*end < *start)
+			*end = *start;
+		return 1;
+	}
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
+	    rc == PCRE2_ERROR_NOMEMORY) {
+		cx->limit_hits++;
+		return 0;
+	}
+	return -1;
+}
+
+static int
+is_term(char c)
+{
+	return c == '.' || c == '!' || c == '?';
+}
+
+static int
+is_closer(char c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	    c == '\v';
+}
+
+void
+rules_sentence(const char *text, size_t len, size_t pos, size_t *s,
+    size_t *e)
+{
+	size_t a = pos > len ? len : pos, b = a;
+
+	/* Back to just after the previous terminator (plus closers) and
+	 * the space after it, or a newline. */
+	while (a > 0) {
+		char c = text[a - 1];
+
+		if (c == '\n')
+			break;
+		if (is_space(c) && a >= 2) {
+			size_t k = a - 2;
+
+			while (k > 0 && is_closer(text[k]))
+				k--;
+			if (is_term(text[k]))
+				break;
+		}
+		a--;
+	}
+	while (a < len && is_space(text[a]))
+		a++;
+	/* Forward to the end of the terminator run and closers that are
+	 * followed by space or the end. */
+	while (b < len) {
+		if (text[b] == '\n')
+			break;
+		if (is_term(text[b])) {
+			while (b < len && is_term(text[b]))
+				b++;
+			while (b < len && is_closer(text[b]))
+				b++;
+			if (b == len || is_space(text[b]))
+				break;
+			continue;
+		}
+		b++;
+	}
+	while (b > a && is_space(text[b - 1]))
+		b--;
+	if (a > b)
+		a = b;
+	*s = a;
+	*e = b;
+}
+
+int
+rules_next_sentence(const char *text, size_t len, size_t *pos, size_t *s,
+    size_t *e)
+{
+	size_t p = *pos;
+
+	for (;;) {
+		while (p < len && is_space(text[p]))
+			p++;
+		if (p >= len) {
+			*pos = len;
+			return 0;
+		}
+		rules_sentence(text, len, p, s, e);
+		if (*s < p)
+			*s = p;
+		if (*e > *s) {
+			*pos = *e;
+			return 1;
+		}
+		p++;
+	}
+}
+
+int
+rules_is_question(const char *text, size_t s, size_t e)
+{
+	while (e > s && (is_space(text[e - 1]) || is_closer(text[e - 1]) ||
+	    text[e - 1] == '-'))
+		e--;
+	return e > s && text[e - 1] == '?';
+}
+
+/* Offset of the character after the one at i (UTF-8 lead byte). */
+static size_t
+next_char(const char *t, size_t len, size_t i)
+{
+	if (i >= len)
+		return len + 1;
+	i++;
+	while (i < len && ((unsigned char)t[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+int
+rules_eval(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, size_t from, size_t *start,
+    size_t *end)
+{
+	size_t best_s = 0, best_e = 0;
+	int found = 0;
+
+	if (r->side != RULES_SIDE_ANY && r->side != sub->side)
+		return 0;
+	if (r->prev != RULES_PREV_ANY && r->prev != sub->prev)
+		return 0;
+	for (size_t p = 0; p < r->npats; p++) {
+		size_t pos = from, ms, me, ss, se;
+
+		while (rules_match(cx, r->pats[p], sub->text, sub->len, pos,
+		    &ms, &me) == 1) {
+			int ok = 1;
+
+			if (found && ms >= best_s)
+				break;	/* cannot beat the best so far */
+			rules_sentence(sub->text, sub->len, ms, &ss, &se);
+			if (se < me)
+				se = me;	/* a match across sentences */
+			if (r->mood != RULES_MOOD_ANY) {
+				int q = rules_is_question(sub->text, ss, se);
+
+				if (q != (r->mood == RULES_MOOD_QUESTION))
+					ok = 0;
+			}
+			for (size_t u = 0; ok && u < r->nunless; u++) {
+				size_t us, ue;
+
+				if (rules_match(cx, r->unless[u],
+				    sub->text + ss, se - ss, 0, &us, &ue) == 1)
+					ok = 0;
+			}
+			if (ok) {
+				best_s = ms;
+				best_e = me;
+				found = 1;
+				break;
+			}
+			pos = se > ms ? se : next_char(sub->text, sub->len, ms);
+			if (pos <= ms)
+				pos = next_char(sub->text, sub->len, ms);
+		}
+	}
+	if (found) {
+		*start = best_s;
+		*end = best_e;
+	}
+	return found;
+}
+
+size_t
+rules_check_examples(const rules_set *rs, struct rules_errors *errs)
+{
+	rules_ctx *cx = rules_ctx_create(rs);
+	size_t n = 0;
+
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rules_rule *r = &rs->rules[i];
+
+		for (size_t j = 0; j < r->nexamples; j++) {
+			const struct rules_example *ex = &r->examples[j];
+			struct rules_subject sub;
+			size_t s = 0, e = 0;
+			int fired;
+
+			sub.text = ex->text;
+			sub.len = strlen(ex->text);
+			sub.side = r->side == RULES_SIDE_CLIENT ?
+			    RULES_SIDE_CLIENT : RULES_SIDE_THERAPIST;
+			sub.prev = r->prev == RULES_PREV_ANY ?
+			    RULES_PREV_CLIENT : r->prev;
+			fired = rules_eval(cx, r, &sub, 0, &s, &e);
+			n++;
+			if (ex->positive && !fired)
+				rules_errors_add(errs, "%s:%ld: rule %s: "
+				    "positive example does not match",
+				    r->file, ex->line, r->name);
+			else if (!ex->positive && fired)
+				rules_errors_add(errs, "%s:%ld: rule %s: "
+				    "negative example matches at bytes "
+				    "%zu-%zu (\"%.*s\")", r->file, ex->line,
+				    r->name, s, e, (int)(e - s), ex->text + s);
+		}
+	}
+	rules_ctx_free(cx);
+	return n;
+}

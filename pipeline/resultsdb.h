@@ -1,0 +1,49 @@
+/* resultsdb.h -- the results as one SQLite database (rapport.sqlite).
+ *
+ * Tables (DESIGN.md section 7):
+ *   sessions(session, clinician, ..., <every measure column>,
+ *            measure_<name> ...)   -- one row per session, as sessions.csv
+ *   utterances(session, idx, speaker, role, start, "end", words, codes)
+ *   tags(session, idx, tag, start, "end", rule, term, plain)
+ * with indexes on the keys. Everything is written in one transaction into
+ * a temporary file that the caller renames into place.
+ */
+#ifndef RAPPORT_RESULTSDB_H
+#define RAPPORT_RESULTSDB_H
+
+#include <stddef.h>
+
+#include "measure.h"
+
+typedef struct resultsdb resultsdb;
+
+struct resultsdb_utt {
+	size_t		 index;
+	const char	*speaker;
+	const char	*role;
+	double		 start, end;	/* NaN: NULL */
+	long		 words;
+	const char	*codes;		/* space-separated, or NULL */
+};
+
+struct resultsdb_tag {
+	size_t		 index;		/* utterance index */
+	const char	*tag;
+	size_t		 start, end;
+	const char	*rule;
+	const char	*term, *plain;	/* NULL unless jargon */
+};
+
+/* Create the database at path (which must not exist). NULL and *why on
+ * failure. */
+resultsdb *resultsdb_create(const char *path, char **why);
+/* Add one session and its utterances and tags. 0, or -1 and *why. */
+int resultsdb_add(resultsdb *db, const char *session_id,
+    const struct measure_row *row, const struct resultsdb_utt *utts,
+    size_t nutts, const struct resultsdb_tag *tags, size_t ntags, char **why);
+/* Build the indexes, commit and close. 0, or -1 and *why. db is freed. */
+int resultsdb_finish(resultsdb *db, char **why);
+/* Close without committing; NULL is fine. */
+void resultsdb_abort(resultsdb *db);
+
+#endif

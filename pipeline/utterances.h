@@ -1,0 +1,18 @@
+/* utterances.h -- utterances.jsonl lines (DESIGN.md section 7, interface).
+ *
+ * One JSON object per utterance: session, index, speaker, role, start,
+ * end, words, tags [{tag, start, end, rule[, term, plain]}], codes. Shared
+ * by `rapport run` and `rapport tag`, so both write the same bytes.
+ */
+#ifndef RAPPORT_UTTERANCES_H
+#define RAPPORT_UTTERANCES_H
+
+#include "analyze.h"
+#include "session.h"
+#include "util.h"
+
+/* Append one line per utterance of s, with its tags from r, to b. */
+void utterances_render(strbuf *b, const session *s,
+    const struct analyze_result *r);
+
+#endif
