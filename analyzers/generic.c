@@ -5,9 +5,19 @@
  * fires, except jargon: every occurrence of every term is a tag (jargon
  * is counted per 1000 words, DESIGN.md section 5). Where two jargon terms
  * overlap ("bipolar disorder", "disorder") the longer match wins.
+ *
+ * The lexicon has hundreds of rules and most utterances hold no jargon, so
+ * a rule made from a lexicon TERM runs only when the utterance has a word
+ * its pattern could start with: the term's first word, possibly with "s"
+ * or "es" added (the pattern is \bTERM(?:e?s)?\b). Words are ASCII letter
+ * and digit runs compared without case; any other byte separates words,
+ * so every place the pattern can match is found -- the filter only skips
+ * rules that cannot fire. Terms whose first word is not plain ASCII run
+ * always.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +25,130 @@
 #include "tags.h"
 #include "util.h"
 
+/* A lexicon rule's first word, lower case. */
+struct key {
+	char	word[32];
+	size_t	rule;		/* index into generic.rules */
+};
+
 struct generic {
 	const struct rules_rule	**rules;
 	size_t			  n;
 	int			  jargon;	/* tag index */
+	unsigned char		 *keyed;	/* per rule: runs only on a key */
+	struct key		 *keys;		/* sorted by word */
+	size_t			  nkeys;
 };
+
+#define MAX_CANDIDATES	64
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = strcmp(x->word, y->word);
+
+	return c != 0 ? c : (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+/* The first word of a term, lower case, when it is plain ASCII letters
+ * and digits (then 1), else 0. */
+static int
+first_word(const char *term, char *word, size_t size)
+{
+	size_t n = 0;
+
+	for (; isalnum((unsigned char)*term); term++) {
+		if (n + 1 >= size)
+			return 0;
+		word[n++] = (char)tolower((unsigned char)*term);
+	}
+	word[n] = '\0';
+	return n > 0 && ((unsigned char)*term < 0x80);
+}
+
+static void
+index_keys(struct generic *g)
+{
+	g->keyed = xcalloc(g->n ? g->n : 1, 1);
+	g->keys = xcalloc(g->n ? g->n : 1, sizeof(*g->keys));
+	for (size_t i = 0; i < g->n; i++) {
+		const struct rules_rule *r = g->rules[i];
+		struct key *k = &g->keys[g->nkeys];
+
+		if (!r->from_term || r->term == NULL ||
+		    !first_word(r->term, k->word, sizeof(k->word)))
+			continue;
+		k->rule = i;
+		g->keyed[i] = 1;
+		g->nkeys++;
+	}
+	qsort(g->keys, g->nkeys, sizeof(*g->keys), key_cmp);
+}
+
+/* Add the rules keyed by word (n bytes, lower case) to cand. Returns -1
+ * when there are more than MAX_CANDIDATES. */
+static int
+lookup(const struct generic *g, const char *word, size_t n, size_t *cand,
+    size_t *ncand)
+{
+	struct key probe;
+	size_t lo = 0, hi = g->nkeys;
+
+	if (n >= sizeof(probe.word))
+		return 0;
+	memcpy(probe.word, word, n);
+	probe.word[n] = '\0';
+	while (lo < hi) {		/* first key >= word */
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(g->keys[mid].word, probe.word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < g->nkeys && strcmp(g->keys[lo].word, probe.word) == 0;
+	    lo++) {
+		if (*ncand == MAX_CANDIDATES)
+			return -1;
+		cand[(*ncand)++] = g->keys[lo].rule;
+	}
+	return 0;
+}
+
+/* Which keyed rules could fire on text: their indexes in cand (unsorted).
+ * Returns -1 when too many could (then run them all). */
+static int
+candidates(const struct generic *g, const char *text, size_t len,
+    size_t *cand, size_t *ncand)
+{
+	char w[34];
+
+	*ncand = 0;
+	for (size_t i = 0; i < len; ) {
+		size_t n = 0;
+
+		if (!isalnum((unsigned char)text[i]) ||
+		    (unsigned char)text[i] >= 0x80) {
+			i++;
+			continue;
+		}
+		for (; i < len && (unsigned char)text[i] < 0x80 &&
+		    isalnum((unsigned char)text[i]); i++)
+			if (n < sizeof(w))
+				w[n++] = (char)tolower((unsigned char)text[i]);
+		if (n > 32)
+			continue;	/* longer than any key plus "es" */
+		/* The word itself, or it minus a plural "s" / "es". */
+		if (lookup(g, w, n, cand, ncand) != 0 ||
+		    (n > 1 && w[n - 1] == 's' &&
+		    lookup(g, w, n - 1, cand, ncand) != 0) ||
+		    (n > 2 && w[n - 1] == 's' && w[n - 2] == 'e' &&
+		    lookup(g, w, n - 2, cand, ncand) != 0))
+			return -1;
+	}
+	return 0;
+}
 
 static void *
 generic_init(const rules_set *rs, char **why)
@@ -35,6 +164,7 @@ generic_init(const rules_set *rs, char **why)
 		if (!analyzer_claimed(all[i].tag))
 			g->rules[g->n++] = &all[i];
 	g->jargon = tags_index("jargon", 6);
+	index_keys(g);
 	return g;
 }
 
@@ -45,6 +175,8 @@ generic_free(void *state)
 
 	if (g == NULL)
 		return;
+	free(g->keyed);
+	free(g->keys);
 	free(g->rules);
 	free(g);
 }
@@ -80,11 +212,21 @@ generic_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
     struct analyze_utt *out)
 {
 	const struct generic *g = state;
+	size_t cand[MAX_CANDIDATES], ncand = 0;
+	int all = candidates(g, in->sub.text, in->sub.len, cand, &ncand) != 0;
 
 	for (size_t i = 0; i < g->n; i++) {
 		const struct rules_rule *r = g->rules[i];
 		size_t s, e, from = 0;
 
+		if (g->keyed[i] && !all) {
+			size_t k;
+
+			for (k = 0; k < ncand && cand[k] != i; k++)
+				;
+			if (k == ncand)
+				continue;	/* its first word is absent */
+		}
 		if (r->tag == g->jargon) {
 			while (from <= in->sub.len &&
 			    rules_eval(cx, r, &in->sub, from, &s, &e)) {

@@ -490,6 +490,7 @@ lexicon_line(struct loader *ld, char *line, long lineno)
 	if (nf == 3 && *f[2] != '\0')
 		add_pattern(&ld->st, f[2], lineno, 0);
 	else {
+		ld->st.r.from_term = 1;
 		unsigned char last = (unsigned char)f[0][strlen(f[0]) - 1];
 
 		if (isalnum((unsigned char)f[0][0]))

@@ -72,6 +72,9 @@ struct rules_rule {
 	enum rules_prev		 prev;
 	enum rules_mood		 mood;
 	char			*term, *plain;	/* jargon; else NULL */
+	/* Made from a lexicon line's TERM (no PATTERN of its own): the
+	 * pattern is \bTERM(?:e?s)?\b with spaces and hyphens flexible. */
+	int			 from_term;
 	struct rules_example	*examples;
 	size_t			 nexamples;
 };

@@ -11,6 +11,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,8 +87,7 @@ struct run {
 	int			 replace_rules;
 	int			 quiet;
 	int			 strict;
-	int			 argc;
-	char		       **argv;
+	int			 progress;	/* a progress line is drawn */
 
 	analyze_ruleset		*rs;
 	outfile			*utt_f, *sess_f, *rej_f, *man_f, *db_f;
@@ -256,6 +256,22 @@ put(struct run *run, outfile *f, const char *s, size_t n)
 		write_error(run, xasprintf("%s: write error", outfile_tmppath(f)));
 }
 
+/* A message on stderr; first clear the progress line, which batch.c
+ * redraws after us. */
+static void __attribute__((format(printf, 2, 3)))
+say(const struct run *run, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (run->quiet)
+		return;
+	if (run->progress)
+		fputs("\r\033[K", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
 static void
 reject(struct run *run, const char *path, long line, long col,
     const char *why)
@@ -268,8 +284,7 @@ reject(struct run *run, const char *path, long line, long col,
 	strbuf_addc(&b, '\n');
 	put(run, run->rej_f, b.s, b.len);
 	strbuf_free(&b);
-	if (!run->quiet)
-		fprintf(stderr, "%s:%ld:%ld: %s\n", path, line, col, why);
+	say(run, "%s:%ld:%ld: %s\n", path, line, col, why);
 }
 
 static void
@@ -282,9 +297,8 @@ diagnostics(struct run *run, const struct batch_event *ev)
 			reject(run, ev->path, d->line, d->col, d->msg);
 		else {
 			run->warnings++;
-			if (!run->quiet)
-				fprintf(stderr, "%s:%ld:%ld: warning: %s\n",
-				    ev->path, d->line, d->col, d->msg);
+			say(run, "%s:%ld:%ld: warning: %s\n", ev->path,
+			    d->line, d->col, d->msg);
 		}
 	}
 }
@@ -393,9 +407,7 @@ manifest_head(struct run *run)
 	strbuf_addf(&b, ", \"replace\": %s},\n",
 	    run->replace_rules ? "true" : "false");
 	json_key(&b, "  ", "options");
-	strbuf_adds(&b, "{\"output\": ");
-	fmt_json_str(&b, run->outdir);
-	strbuf_addf(&b, ", \"strict\": %s},\n", run->strict ? "true" : "false");
+	strbuf_addf(&b, "{\"strict\": %s},\n", run->strict ? "true" : "false");
 	json_key(&b, "  ", "inputs");
 	strbuf_addc(&b, '[');
 	put(run, run->man_f, b.s, b.len);
@@ -438,9 +450,11 @@ manifest_tail(struct run *run, const struct batch_stats *st, time_t started)
 	iso_time(t0, sizeof(t0), started);
 	iso_time(t1, sizeof(t1), time(NULL));
 	json_key(&b, "  ", "runtime");
-	strbuf_addf(&b, "{\"jobs\": %d, \"started\": \"%s\", \"finished\": "
-	    "\"%s\", \"wall_seconds\": %.3f, \"bytes\": %llu}\n}\n", run->jobs,
-	    t0, t1, st->seconds, st->bytes);
+	strbuf_addf(&b, "{\"jobs\": %d, \"output\": ", run->jobs);
+	fmt_json_str(&b, run->outdir);
+	strbuf_addf(&b, ", \"started\": \"%s\", \"finished\": \"%s\", "
+	    "\"wall_seconds\": %.3f, \"bytes\": %llu}\n}\n", t0, t1,
+	    st->seconds, st->bytes);
 	put(run, run->man_f, b.s, b.len);
 	strbuf_free(&b);
 }
@@ -734,11 +748,12 @@ cmd_run_exec(int argc, char **argv)
 		ingest_schema_free(schema);
 		return EXIT_NOTHING;
 	}
+	outfile_cleanup_on_signal();
 	if (open_outputs(&run, &why) != 0)
 		goto fail;
 	bopts.jobs = run.jobs;
 	bopts.schema = schema;
-	bopts.progress = !run.quiet && isatty(STDERR_FILENO);
+	bopts.progress = run.progress = !run.quiet && isatty(STDERR_FILENO);
 	if (batch_run(&inputs, &ops, &bopts, &st) != 0) {
 		why = xstrdup("cannot start worker threads");
 		goto fail;

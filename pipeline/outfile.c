@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,6 +17,56 @@ struct outfile {
 	char	*tmp;
 	char	*final;
 };
+
+/*
+ * The temporary paths open now, for the signal handler. Only the thread
+ * that opens and commits files changes the table; a slot's path is set
+ * before the slot is counted and cleared before it is freed, so the
+ * handler sees either a complete path or NULL.
+ */
+#define MAX_OPEN	16
+static char *volatile open_tmp[MAX_OPEN];
+
+static void
+track(char *tmp)
+{
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (open_tmp[i] == NULL) {
+			open_tmp[i] = tmp;
+			return;
+		}
+}
+
+static void
+untrack(const char *tmp)
+{
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (open_tmp[i] == tmp)
+			open_tmp[i] = NULL;
+}
+
+static void
+on_signal(int sig)
+{
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (open_tmp[i] != NULL)
+			unlink(open_tmp[i]);	/* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+outfile_cleanup_on_signal(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 int
 outfile_mkdirs(const char *dir, char **why)
@@ -60,6 +111,7 @@ outfile_open(const char *dir, const char *name, char **why)
 		free(f);
 		return NULL;
 	}
+	track(f->tmp);
 	return f;
 }
 
@@ -102,6 +154,7 @@ outfile_commit(outfile *f, char **why)
 		    strerror(errno));
 		return -1;
 	}
+	untrack(f->tmp);
 	free(f->tmp);
 	free(f->final);
 	free(f);
@@ -116,6 +169,7 @@ outfile_abort(outfile *f)
 	if (f->fp != NULL)
 		fclose(f->fp);
 	unlink(f->tmp);
+	untrack(f->tmp);
 	free(f->tmp);
 	free(f->final);
 	free(f);

@@ -25,5 +25,8 @@ int outfile_finish(outfile *f, char **why);
 int outfile_commit(outfile *f, char **why);
 /* Remove the temporary file and free f; NULL is fine. */
 void outfile_abort(outfile *f);
+/* On SIGINT, SIGTERM or SIGHUP, remove every temporary file still open,
+ * then die of the signal as usual. Call once, before outfile_open(). */
+void outfile_cleanup_on_signal(void);
 
 #endif
