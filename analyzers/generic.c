@@ -38,9 +38,29 @@ struct generic {
 	unsigned char		 *keyed;	/* per rule: runs only on a key */
 	struct key		 *keys;		/* sorted by word */
 	size_t			  nkeys;
+	size_t			 *table;	/* hash of words -> first key + 1 */
+	size_t			  tsize;	/* a power of two */
 };
 
 #define MAX_CANDIDATES	64
+
+static size_t
+word_hash(const char *w, size_t n)
+{
+	size_t h = 2166136261u;		/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
 
 static int
 key_cmp(const void *a, const void *b)
@@ -84,6 +104,19 @@ index_keys(struct generic *g)
 		g->nkeys++;
 	}
 	qsort(g->keys, g->nkeys, sizeof(*g->keys), key_cmp);
+	for (g->tsize = 16; g->tsize < 4 * g->nkeys; g->tsize *= 2)
+		;
+	g->table = xcalloc(g->tsize, sizeof(*g->table));
+	for (size_t i = 0; i < g->nkeys; i++) {
+		size_t len = strlen(g->keys[i].word), h;
+
+		if (i > 0 && strcmp(g->keys[i - 1].word, g->keys[i].word) == 0)
+			continue;	/* the table holds a word's first key */
+		h = word_hash(g->keys[i].word, len) & (g->tsize - 1);
+		while (g->table[h] != 0)
+			h = (h + 1) & (g->tsize - 1);
+		g->table[h] = i + 1;
+	}
 }
 
 /* Add the rules keyed by word (n bytes, lower case) to cand. Returns -1
@@ -92,26 +125,23 @@ static int
 lookup(const struct generic *g, const char *word, size_t n, size_t *cand,
     size_t *ncand)
 {
-	struct key probe;
-	size_t lo = 0, hi = g->nkeys;
+	size_t h, k;
 
-	if (n >= sizeof(probe.word))
+	if (g->nkeys == 0 || n >= sizeof(g->keys[0].word))
 		return 0;
-	memcpy(probe.word, word, n);
-	probe.word[n] = '\0';
-	while (lo < hi) {		/* first key >= word */
-		size_t mid = (lo + hi) / 2;
-
-		if (strcmp(g->keys[mid].word, probe.word) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < g->nkeys && strcmp(g->keys[lo].word, probe.word) == 0;
-	    lo++) {
-		if (*ncand == MAX_CANDIDATES)
-			return -1;
-		cand[(*ncand)++] = g->keys[lo].rule;
+	for (h = word_hash(word, n) & (g->tsize - 1); g->table[h] != 0;
+	    h = (h + 1) & (g->tsize - 1)) {
+		k = g->table[h] - 1;
+		if (strncmp(g->keys[k].word, word, n) != 0 ||
+		    g->keys[k].word[n] != '\0')
+			continue;
+		for (; k < g->nkeys && strncmp(g->keys[k].word, word, n) == 0 &&
+		    g->keys[k].word[n] == '\0'; k++) {
+			if (*ncand == MAX_CANDIDATES)
+				return -1;
+			cand[(*ncand)++] = g->keys[k].rule;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -177,6 +207,7 @@ generic_free(void *state)
 		return;
 	free(g->keyed);
 	free(g->keys);
+	free(g->table);
 	free(g->rules);
 	free(g);
 }
@@ -212,19 +243,20 @@ generic_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
     struct analyze_utt *out)
 {
 	const struct generic *g = state;
-	size_t cand[MAX_CANDIDATES], ncand = 0;
+	size_t cand[MAX_CANDIDATES], ncand = 0, next = 0;
 	int all = candidates(g, in->sub.text, in->sub.len, cand, &ncand) != 0;
 
+	/* Candidates in rule order, so rules still run in load order. */
+	if (!all)
+		qsort(cand, ncand, sizeof(*cand), size_cmp);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct rules_rule *r = g->rules[i];
 		size_t s, e, from = 0;
 
 		if (g->keyed[i] && !all) {
-			size_t k;
-
-			for (k = 0; k < ncand && cand[k] != i; k++)
-				;
-			if (k == ncand)
+			while (next < ncand && cand[next] < i)
+				next++;
+			if (next == ncand || cand[next] != i)
 				continue;	/* its first word is absent */
 		}
 		if (r->tag == g->jargon) {
