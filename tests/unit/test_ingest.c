@@ -231,6 +231,36 @@ START_TEST(test_backwards_times_warn)
 }
 END_TEST
 
+/* Encodings other than UTF-8 reach the model as UTF-8. */
+START_TEST(test_encodings)
+{
+	static const struct {
+		const char *file, *text;
+	} cases[] = {
+		{ "latin1.xml", "Caf\xc3\xa9, na\xc3\xafve, \xc3\xbc" "ber." },
+		{ "utf16.xml", "UTF-16 text: caf\xc3\xa9." },
+		{ "bom.xml", "A file with a byte-order mark." },
+		{ "charrefs.xml", "The caf\xc3\xa9 was closed & I didn\xe2\x80\x99t "
+		  "know 1 < 2 > 0." },
+	};
+	const char *src = getenv("srcdir");
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *path = xasprintf("%s/tests/inputs/valid/%s",
+		    src ? src : "..", cases[i].file), *why = NULL;
+		ingest *in = ingest_open(path, NULL, NULL, &why);
+		session *s;
+
+		ck_assert_msg(in != NULL, "%s: %s", path, why ? why : "");
+		ck_assert_int_eq(ingest_next(in, &s), 1);
+		ck_assert_str_eq(s->utts[0].text, cases[i].text);
+		session_free(s);
+		ingest_close(in);
+		free(path);
+	}
+}
+END_TEST
+
 START_TEST(test_times)
 {
 	double t;
@@ -372,6 +402,7 @@ ingest_suite(void)
 	tcase_add_test(tc, test_reject_one_session);
 	tcase_add_test(tc, test_refusals);
 	tcase_add_test(tc, test_backwards_times_warn);
+	tcase_add_test(tc, test_encodings);
 	tcase_add_test(tc, test_times);
 	tcase_add_test(tc, test_dates);
 	tcase_add_test(tc, test_utf8);
