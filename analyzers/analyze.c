@@ -201,7 +201,8 @@ analyze_session(analyze_ctx *cx, const session *s, struct analyze_result *out)
 		for (size_t a = 0; a < nan; a++)
 			if (an[a].run(cx->rs->states[a], cx->rcx, &in, o) < 0)
 				return -1;
-		qsort(o->tags, o->ntags, sizeof(*o->tags), cmp_tag);
+		if (o->ntags > 1)
+			qsort(o->tags, o->ntags, sizeof(*o->tags), cmp_tag);
 	}
 	return 0;
 }

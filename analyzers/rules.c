@@ -719,7 +719,8 @@ load_dir(rules_set *rs, const char *dir, int origin, sha256_ctx *hc,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]), *buf = NULL;
 		size_t len = 0;

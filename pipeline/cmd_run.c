@@ -284,7 +284,12 @@ reject(struct run *run, const char *path, long line, long col,
 	strbuf_addc(&b, '\n');
 	put(run, run->rej_f, b.s, b.len);
 	strbuf_free(&b);
-	say(run, "%s:%ld:%ld: %s\n", path, line, col, why);
+	if (!run->quiet) {
+		char *p = printable(path, 4096);
+
+		say(run, "%s:%ld:%ld: %s\n", p, line, col, why);
+		free(p);
+	}
 }
 
 static void
@@ -297,8 +302,11 @@ diagnostics(struct run *run, const struct batch_event *ev)
 			reject(run, ev->path, d->line, d->col, d->msg);
 		else {
 			run->warnings++;
-			say(run, "%s:%ld:%ld: warning: %s\n", ev->path,
-			    d->line, d->col, d->msg);
+			char *p = printable(ev->path, 4096);
+
+			say(run, "%s:%ld:%ld: warning: %s\n", p, d->line,
+			    d->col, d->msg);
+			free(p);
 		}
 	}
 }
@@ -552,7 +560,7 @@ write_sessions_csv(struct run *run, outfile *csv, char **why)
 			}
 		}
 		fclose(in);
-		if (pass == 0)
+		if (pass == 0 && nm > 1)
 			qsort(mnames, nm, sizeof(*mnames), strcmp_ptr);
 	}
 	if (rc == 0 && b.len > 0)

@@ -56,12 +56,15 @@ print_diags(const char *path, const struct ingest_diag *d, size_t n)
 {
 	size_t errors = 0;
 
+	char *shown = printable(path, 4096);
+
 	for (size_t i = 0; i < n; i++) {
-		fprintf(stderr, "%s:%ld:%ld: %s%s\n", path, d[i].line, d[i].col,
+		fprintf(stderr, "%s:%ld:%ld: %s%s\n", shown, d[i].line, d[i].col,
 		    d[i].severity == INGEST_WARNING ? "warning: " : "",
 		    d[i].msg);
 		errors += d[i].severity == INGEST_ERROR;
 	}
+	free(shown);
 	return errors;
 }
 
@@ -128,8 +131,11 @@ cmd_validate_exec(int argc, char **argv)
 
 		if (it->why != NULL ||
 		    (in = ingest_open(it->path, shown, schema, &why)) == NULL) {
-			fprintf(stderr, "%s:0:0: %s\n", shown,
+			char *p = printable(shown, 4096);
+
+			fprintf(stderr, "%s:0:0: %s\n", p,
 			    it->why != NULL ? it->why : why);
+			free(p);
 			free(why);
 			why = NULL;
 			bad_files++;

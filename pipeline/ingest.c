@@ -112,10 +112,19 @@ struct ingest {
 
 /* --- diagnostics --- */
 
+/* Longest message kept: values quoted from a file are cut to fit. */
+#define MAX_MSG	400
+
+/* Append a diagnostic; msg is taken over, and made one printable line
+ * (a value quoted from the file may hold newlines or be huge). */
 static void
 diag_push(struct ingest_diag **v, size_t *n, size_t *cap,
     enum ingest_severity sev, long line, long col, char *msg)
 {
+	char *clean = printable(msg, MAX_MSG);
+
+	free(msg);
+	msg = clean;
 	*v = xgrow(*v, cap, *n + 1, sizeof(**v));
 	(*v)[*n].severity = sev;
 	(*v)[*n].line = line;
@@ -163,6 +172,38 @@ one_line(const char *msg)
 	while (b.len > 0 && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == ';'))
 		b.s[--b.len] = '\0';
 	return strbuf_release(&b);
+}
+
+/* libxml2's message for a parser error, reworded where it names its own
+ * internals ("xmlParseCharRef: ...") or asks the reader to "indicate
+ * encoding". */
+static char *
+xml_message(const xmlError *err)
+{
+	char *msg = one_line(err->message != NULL ? err->message : "XML error");
+	const char *p = msg;
+
+	if (err->code == XML_ERR_INVALID_ENCODING ||
+	    strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+		const char *bytes = strstr(msg, "Bytes:");
+		char *m = xasprintf("invalid byte sequence for the document's "
+		    "encoding (UTF-8 unless the XML declaration names another)"
+		    "%s%s", bytes ? "; " : "", bytes ? bytes : "");
+
+		free(msg);
+		return m;
+	}
+	if (p[0] == 'x' && p[1] == 'm' && p[2] == 'l') {
+		while (isalnum((unsigned char)*p))
+			p++;
+		if (p[0] == ':' && p[1] == ' ') {
+			char *m = xstrdup(p + 2);
+
+			free(msg);
+			return m;
+		}
+	}
+	return msg;
 }
 
 /* A problem at the parser's position: in the current session when there is
@@ -244,6 +285,13 @@ schema_error(ingest *in, const xmlError *err)
 		struct ready *r = &in->queue[in->qlen - 1];
 		size_t cap = r->ndiags;
 
+		for (size_t i = 0; i < r->ndiags; i++)
+			if (r->diags[i].line == line && r->diags[i].col == col &&
+			    r->diags[i].severity == INGEST_ERROR) {
+				free(msg);
+				return;
+			}
+
 		diag_push(&r->diags, &r->ndiags, &cap, INGEST_ERROR, line, col,
 		    xasprintf("schema: %s", msg));
 		session_free(r->s);
@@ -269,7 +317,7 @@ on_xml_error(void *data, xmlErrorPtr err)
 		schema_error(in, err);
 		return;
 	}
-	msg = one_line(err->message != NULL ? err->message : "XML error");
+	msg = xml_message(err);
 	if (in->fatal) {
 		free(msg);
 		return;
@@ -334,9 +382,15 @@ attr(ingest *in, const struct attrs *at, const char *name)
 		if (at->a[5 * i + 1] == NULL &&
 		    strcmp((const char *)at->a[5 * i], name) == 0) {
 			const char *v = (const char *)at->a[5 * i + 3];
-			size_t len = (size_t)(at->a[5 * i + 4] - at->a[5 * i + 3]);
+			const char *end = (const char *)at->a[5 * i + 4];
 
-			return arena_strndup(in->cur->arena, v, len);
+			/* The XSD's token and number types ignore white space
+			 * around a value; so does rapport. */
+			while (v < end && isspace((unsigned char)*v))
+				v++;
+			while (end > v && isspace((unsigned char)end[-1]))
+				end--;
+			return arena_strndup(in->cur->arena, v, (size_t)(end - v));
 		}
 	}
 	return NULL;
@@ -703,11 +757,14 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 {
 	ingest *in = ctx;
 	const char *name = (const char *)localname;
-	struct attrs at = { attributes, nb_attributes };
+	/* The last nb_defaulted attributes were not written in the element
+	 * but filled in from an <!ATTLIST> default: a transcript says what
+	 * it says, so they are ignored (as if DTDATTR were off, which it
+	 * is; libxml2 applies internal-subset defaults in SAX2 regardless). */
+	struct attrs at = { attributes, nb_attributes - nb_defaulted };
 	enum el kind;
 
 	(void)namespaces;
-	(void)nb_defaulted;
 	if (in->fatal)
 		return;
 	if (in->depth >= INGEST_MAX_DEPTH) {
@@ -1014,9 +1071,22 @@ feed(ingest *in)
 
 	xmlSetStructuredErrorFunc(in, on_xml_error);
 	xmlSetGenericErrorFunc(NULL, silent_generic);
-	do
-		n = read(in->fd, in->buf, CHUNK);
-	while (n < 0 && errno == EINTR);
+	/* The first chunk holds at least 4 bytes (or the whole input), so
+	 * that the encoding can be told from them even from a slow pipe. */
+	n = 0;
+	for (;;) {
+		ssize_t r = read(in->fd, in->buf + n, (size_t)(CHUNK - n));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			n = r;
+			break;
+		}
+		n += r;
+		if (r == 0 || in->ctxt != NULL || n >= 4)
+			break;
+	}
 	if (n < 0) {
 		fatal(in, "read error: %s", strerror(errno));
 		in->done = 1;
@@ -1053,13 +1123,13 @@ feed(ingest *in)
 	else if (in->depth > 0)
 		fatal(in, "input ends inside <%s>: the file is truncated",
 		    el_names[in->stack[in->depth]]);
+	else if (!in->root_seen && !in->fatal)
+		fatal(in, "no root element: the file holds no <session> or "
+		    "<corpus>");
 	else
 		xmlParseChunk(in->ctxt, NULL, 0, 1);
-	if (in->fatal || in->eof) {
+	if (in->fatal || in->eof)
 		in->done = 1;
-		if (!in->fatal && !in->root_seen)
-			fatal(in, "no root element");
-	}
 out:
 	xmlSetStructuredErrorFunc(NULL, NULL);
 }

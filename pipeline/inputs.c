@@ -54,7 +54,8 @@ walk(struct inputs *out, const char *dir)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), by_name);
 	for (size_t i = 0; i < n; i++) {
 		size_t dl = strlen(dir);
 		char *path = xasprintf("%s%s%s", dir,
@@ -73,7 +74,10 @@ walk(struct inputs *out, const char *dir)
 		} else if (!is_xml_name(names[i])) {
 			free(path);
 		} else if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
-			add(out, path, xstrdup("dangling symbolic link"));
+			add(out, path, errno == ENOENT ?
+			    xstrdup("dangling symbolic link") :
+			    xasprintf("cannot follow symbolic link: %s",
+			    strerror(errno)));
 		} else if (S_ISREG(st.st_mode)) {
 			add(out, path, NULL);
 		} else if (S_ISDIR(st.st_mode)) {

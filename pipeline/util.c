@@ -297,6 +297,36 @@ strset_free(strset *set)
 	set->n = set->cap = 0;
 }
 
+char *
+printable(const char *s, size_t max)
+{
+	strbuf b = { 0 };
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && b.len < max; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n')
+			strbuf_adds(&b, "\\n");
+		else if (c == '\t')
+			strbuf_adds(&b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			strbuf_addf(&b, "\\x%02x", c);
+		else
+			strbuf_addc(&b, (char)c);
+	}
+	if (s[i] != '\0') {
+		/* Do not cut a UTF-8 sequence in two. */
+		while (b.len > 0 && ((unsigned char)b.s[b.len - 1] & 0xc0) == 0x80)
+			b.len--;
+		if (b.len > 0 && (unsigned char)b.s[b.len - 1] >= 0xc0)
+			b.len--;
+		b.s[b.len] = '\0';
+		strbuf_adds(&b, "...");
+	}
+	return strbuf_release(&b);
+}
+
 int
 utf8_valid(const char *s, size_t n)
 {

@@ -55,6 +55,10 @@ typedef struct strset {
 int	strset_add(strset *set, const char *s);
 void	strset_free(strset *set);
 
+/* A copy of s fit for one line of a message: control characters shown
+ * as \n, \t or \xNN, and cut after max bytes with "...". free() it. */
+char	*printable(const char *s, size_t max);
+
 /* Is [s, s+n) valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF)? */
 int	utf8_valid(const char *s, size_t n);
 

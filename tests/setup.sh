@@ -20,9 +20,10 @@ fail() {
 
 # check_golden ACTUAL GOLDEN: ACTUAL must equal GOLDEN (a path relative to
 # $srcdir). With REGEN=1 (`make check REGEN=1`) GOLDEN is rewritten from
-# ACTUAL instead, and says so: goldens change deliberately, never silently.
+# ACTUAL instead, and says so: goldens change deliberately, never silently
+# (REGEN=0 or an empty REGEN, which make exports when unset, compares).
 check_golden() {
-	if [ -n "${REGEN:-}" ]; then
+	if [ "${REGEN:-}" = 1 ]; then
 		mkdir -p "$(dirname "$srcdir/$2")"
 		cp "$1" "$srcdir/$2"
 		echo "REGEN: wrote $2"
