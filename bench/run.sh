@@ -75,3 +75,18 @@ for n in $sizes; do
 		    n, mb, f, a, a / f, mb / a, n / a, b, a / b, u, r1 / 1024,
 		    rn / 1024 }'
 done
+
+# Peak memory against corpus size when the corpus is ONE <corpus> file
+# (DESIGN.md section 10: memory independent of corpus size). Sizes:
+# BENCH_CORPUS_SIZES (default "2000 20000").
+echo
+printf '%-12s %8s %8s %9s\n' corpus_file MB run_s rssMB
+for n in ${BENCH_CORPUS_SIZES:-2000 20000}; do
+	f=$out/corpus-$n.xml
+	[ -f "$f" ] || "$synth" --sessions "$n" --seed 7 -o "$f"
+	mb=$(du -m --apparent-size "$f" | cut -f1)
+	run one "$rapport" run -q -j"$jobs" -o "$out/res-one" "$f"
+	awk -v n="$n" -v mb="$mb" -v t="$one_t" -v r="$one_rss" 'BEGIN {
+		printf "%-12d %8d %8.2f %9.1f\n", n, mb, t, r / 1024 }'
+done
+
