@@ -31,5 +31,7 @@ extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_rules_entry;
+extern const struct cmd_entry cmd_agree_entry;
+extern const struct cmd_entry cmd_import_entry;
 
 #endif

@@ -20,14 +20,19 @@
 
 #include <cjson/cJSON.h>
 
+#include "aggregate.h"
+#include "agree.h"
 #include "analyze.h"
 #include "batch.h"
 #include "cmd.h"
+#include "examples.h"
 #include "fmt.h"
 #include "inputs.h"
+#include "lag.h"
 #include "measure.h"
 #include "outfile.h"
 #include "resultsdb.h"
+#include "stats.h"
 #include "status.h"
 #include "tags.h"
 #include "textstats.h"
@@ -52,11 +57,11 @@ static const char options_text[] =
 	"  --replace-rules    with --rules: use only the rules in DIR\n"
 	"  --strict           also validate every input against the XSD\n"
 	"  -q, --quiet        no progress, warnings or summary on stderr\n"
-	"  --no-reports       do not write reports/ (reports are not yet "
-	"written)\n"
+	"  --no-reports       do not write reports/\n"
 	"  -h, --help         show this help\n\n"
-	"Writes utterances.jsonl, sessions.csv, sessions.jsonl, rapport.sqlite,\n"
-	"rejects.csv and manifest.json into DIR.\n"
+	"Writes utterances.jsonl, sessions.csv, sessions.jsonl, examples.jsonl,\n"
+	"clinicians.csv, cohorts.csv, agreement.csv, corpus.json,\n"
+	"rapport.sqlite, rejects.csv, manifest.json and reports/ into DIR.\n"
 	"Exit status: 0 all inputs used, 1 some rejected (the rest written),\n"
 	"2 usage or configuration error, 3 nothing could be processed.\n";
 
@@ -66,6 +71,9 @@ struct result {
 	long			 line;
 	strbuf			 utt_jsonl;	/* utterances.jsonl lines */
 	strbuf			 sess_json;	/* one sessions.jsonl line */
+	strbuf			 examples;	/* examples.jsonl lines */
+	unsigned long		*lag;		/* lag-1 counts (lag.h) */
+	struct agree_counts	 agree;
 	struct measure_row	 row;
 	struct resultsdb_utt	*utts;
 	size_t			 nutts;
@@ -88,9 +96,12 @@ struct run {
 	int			 quiet;
 	int			 strict;
 	int			 progress;	/* a progress line is drawn */
+	int			 no_reports;
 
 	analyze_ruleset		*rs;
 	outfile			*utt_f, *sess_f, *rej_f, *man_f, *db_f;
+	outfile			*ex_f;
+	aggregate		*agg;
 	resultsdb		*db;
 	char			*error;		/* first write error */
 
@@ -211,6 +222,7 @@ work(void *state, const session *s)
 {
 	struct worker *w = state;
 	struct result *r = xcalloc(1, sizeof(*r));
+	size_t rows, cols;
 
 	r->id = xstrdup(s->id);
 	r->line = s->line;
@@ -220,6 +232,11 @@ work(void *state, const session *s)
 	utterances_render(&r->utt_jsonl, s, &w->res);
 	render_session_json(&r->sess_json, &r->row);
 	database_rows(r, s, &w->res);
+	examples_session(s, &w->res, &r->examples);
+	lag_dims(&rows, &cols);
+	r->lag = xcalloc(rows * cols, sizeof(*r->lag));
+	lag_session(s, &w->res, r->lag);
+	agree_session(s, &w->res, &r->agree);
 	return r;
 }
 
@@ -231,6 +248,9 @@ result_free(struct result *r)
 	free(r->id);
 	strbuf_free(&r->utt_jsonl);
 	strbuf_free(&r->sess_json);
+	strbuf_free(&r->examples);
+	free(r->lag);
+	agree_counts_free(&r->agree);
 	measure_row_free(&r->row);
 	free(r->utts);
 	free(r->tags);
@@ -331,6 +351,8 @@ emit_session(struct run *run, const struct batch_event *ev)
 	}
 	put(run, run->utt_f, r->utt_jsonl.s, r->utt_jsonl.len);
 	put(run, run->sess_f, r->sess_json.s, r->sess_json.len);
+	put(run, run->ex_f, r->examples.s, r->examples.len);
+	aggregate_add(run->agg, &r->row, r->lag, &r->agree);
 	if (run->error == NULL && resultsdb_add(run->db, r->id, &r->row,
 	    r->utts, r->nutts, r->tags, r->ntags, &why) != 0)
 		write_error(run, why);
@@ -435,8 +457,9 @@ static void
 manifest_tail(struct run *run, const struct batch_stats *st, time_t started)
 {
 	static const char *const outputs[] = { "utterances.jsonl",
-		"sessions.csv", "sessions.jsonl", "rapport.sqlite",
-		"rejects.csv", "manifest.json" };
+		"sessions.csv", "sessions.jsonl", "examples.jsonl",
+		"clinicians.csv", "cohorts.csv", "agreement.csv", "corpus.json",
+		"rapport.sqlite", "rejects.csv", "manifest.json" };
 	strbuf b = { 0 };
 	char t0[32], t1[32];
 
@@ -454,6 +477,8 @@ manifest_tail(struct run *run, const struct batch_stats *st, time_t started)
 		fmt_json_str(&b, outputs[i]);
 	}
 	strbuf_adds(&b, "],\n");
+	json_key(&b, "  ", "reports");
+	strbuf_adds(&b, run->no_reports ? "false,\n" : "true,\n");
 	/* Everything below varies from run to run. */
 	iso_time(t0, sizeof(t0), started);
 	iso_time(t1, sizeof(t1), time(NULL));
@@ -580,9 +605,11 @@ abort_outputs(struct run *run)
 	outfile_abort(run->sess_f);
 	outfile_abort(run->rej_f);
 	outfile_abort(run->man_f);
+	outfile_abort(run->ex_f);
 	resultsdb_abort(run->db);
 	outfile_abort(run->db_f);
 	run->utt_f = run->sess_f = run->rej_f = run->man_f = run->db_f = NULL;
+	run->ex_f = NULL;
 	run->db = NULL;
 }
 
@@ -597,6 +624,8 @@ open_outputs(struct run *run, char **why)
 	    (run->sess_f = outfile_open(run->outdir, "sessions.jsonl",
 	    why)) == NULL ||
 	    (run->rej_f = outfile_open(run->outdir, "rejects.csv",
+	    why)) == NULL ||
+	    (run->ex_f = outfile_open(run->outdir, "examples.jsonl",
 	    why)) == NULL ||
 	    (run->man_f = outfile_open(run->outdir, "manifest.json",
 	    why)) == NULL ||
@@ -614,11 +643,64 @@ open_outputs(struct run *run, char **why)
 	return 0;
 }
 
-/* Finish every file and rename them into place, manifest.json last. */
+/* Write one statistics output: a table as CSV and into SQLite. */
+static int
+write_table(struct run *run, const struct table *t, const char *file,
+    outfile **f, char **why)
+{
+	strbuf b = { 0 };
+	int rc = 0;
+
+	table_csv(t, &b);
+	if ((*f = outfile_open(run->outdir, file, why)) == NULL ||
+	    fwrite(b.s, 1, b.len, outfile_stream(*f)) != b.len ||
+	    outfile_finish(*f, why) != 0 ||
+	    resultsdb_add_table(run->db, t, why) != 0) {
+		if (*why == NULL)
+			*why = xasprintf("%s: write error", file);
+		rc = -1;
+	}
+	strbuf_free(&b);
+	return rc;
+}
+
+/* The corpus statistics: clinicians.csv, cohorts.csv, agreement.csv and
+ * corpus.json, also stored in rapport.sqlite. */
+static int
+write_statistics(struct run *run, outfile **f, char **why)
+{
+	struct aggregate_out out;
+	int rc = -1;
+
+	aggregate_finish(run->agg, PACKAGE_VERSION, &out);
+	if (write_table(run, &out.clinicians, "clinicians.csv", &f[0],
+	    why) == 0 &&
+	    write_table(run, &out.cohorts, "cohorts.csv", &f[1], why) == 0 &&
+	    write_table(run, &out.agreement, "agreement.csv", &f[2],
+	    why) == 0 &&
+	    (f[3] = outfile_open(run->outdir, "corpus.json", why)) != NULL &&
+	    fwrite(out.corpus.s, 1, out.corpus.len, outfile_stream(f[3])) ==
+	    out.corpus.len && outfile_finish(f[3], why) == 0 &&
+	    resultsdb_add_json(run->db, "corpus.json", out.corpus.s, why) == 0)
+		rc = 0;
+	else if (*why == NULL)
+		*why = xstrdup("corpus.json: write error");
+	aggregate_out_free(&out);
+	return rc;
+}
+
+#define NSTATFILES 4
+
+/* Finish every file and rename them into place: the data, then the
+ * reports (which read the data), then manifest.json last. */
 static int
 commit_outputs(struct run *run, char **why)
 {
-	outfile *csv = NULL;
+	outfile *csv = NULL, *stat[NSTATFILES] = { NULL };
+	outfile **data[] = { &run->utt_f, &run->sess_f, &run->ex_f, &csv,
+		&stat[0], &stat[1], &stat[2], &stat[3], &run->db_f,
+		&run->rej_f };
+	size_t i;
 
 	if (run->error != NULL) {
 		*why = run->error;
@@ -626,28 +708,28 @@ commit_outputs(struct run *run, char **why)
 		return -1;
 	}
 	if (outfile_finish(run->sess_f, why) != 0 ||
+	    outfile_finish(run->ex_f, why) != 0 ||
 	    (csv = outfile_open(run->outdir, "sessions.csv", why)) == NULL ||
 	    write_sessions_csv(run, csv, why) != 0 ||
+	    write_statistics(run, stat, why) != 0 ||
 	    resultsdb_finish(run->db, why) != 0) {
 		run->db = NULL;
 		outfile_abort(csv);
+		for (i = 0; i < NSTATFILES; i++)
+			outfile_abort(stat[i]);
 		return -1;
 	}
 	run->db = NULL;
-	if (outfile_commit(run->utt_f, why) != 0)
-		return -1;
-	run->utt_f = NULL;
-	if (outfile_commit(run->sess_f, why) != 0)
-		return -1;
-	run->sess_f = NULL;
-	if (outfile_commit(csv, why) != 0)
-		return -1;
-	if (outfile_commit(run->db_f, why) != 0)
-		return -1;
-	run->db_f = NULL;
-	if (outfile_commit(run->rej_f, why) != 0)
-		return -1;
-	run->rej_f = NULL;
+	for (i = 0; i < sizeof(data) / sizeof(data[0]); i++) {
+		if (outfile_commit(*data[i], why) != 0) {
+			for (i++; i < sizeof(data) / sizeof(data[0]); i++) {
+				outfile_abort(*data[i]);
+				*data[i] = NULL;
+			}
+			return -1;
+		}
+		*data[i] = NULL;
+	}
 	if (outfile_commit(run->man_f, why) != 0)
 		return -1;
 	run->man_f = NULL;
@@ -697,6 +779,7 @@ parse_options(struct run *run, int argc, char **argv)
 			run->quiet = 1;
 			break;
 		case 'N':
+			run->no_reports = 1;
 			break;
 		case 'h':
 			cmd_usage(&cmd_run_entry, options_text);
@@ -727,6 +810,7 @@ cmd_run_exec(int argc, char **argv)
 	int rc;
 
 	run.jobs = batch_default_jobs();
+	stats_init();
 	if ((rc = parse_options(&run, argc, argv)) != 0)
 		return rc < 0 ? EXIT_ALL_OK : rc;
 	if ((run.rs = analyze_ruleset_load(run.rules_dir, run.replace_rules,
@@ -757,6 +841,7 @@ cmd_run_exec(int argc, char **argv)
 		return EXIT_NOTHING;
 	}
 	outfile_cleanup_on_signal();
+	run.agg = aggregate_create();
 	if (open_outputs(&run, &why) != 0)
 		goto fail;
 	bopts.jobs = run.jobs;
@@ -786,6 +871,7 @@ fail:
 	rc = EXIT_NOTHING;
 out:
 	free(run.error);
+	aggregate_free(run.agg);
 	strset_free(&run.ids);
 	strbuf_free(&run.input_ids);
 	inputs_free(&inputs);

@@ -13,6 +13,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,
 	&cmd_validate_entry,
 	&cmd_tag_entry,
+	&cmd_agree_entry,
+	&cmd_import_entry,
 	&cmd_rules_entry,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -9,6 +9,7 @@
 
 #include "fmt.h"
 #include "resultsdb.h"
+#include "table.h"
 #include "util.h"
 
 struct resultsdb {
@@ -262,6 +263,74 @@ resultsdb_add(resultsdb *db, const char *session_id,
 			return -1;
 	}
 	return 0;
+}
+
+int
+resultsdb_add_table(resultsdb *db, const struct table *t, char **why)
+{
+	sqlite3_stmt *st = NULL;
+	strbuf b = { 0 };
+	int rc = 0;
+
+	strbuf_adds(&b, "CREATE TABLE ");
+	ident(&b, t->name);
+	strbuf_adds(&b, " (");
+	for (size_t j = 0; j < t->ncols; j++) {
+		strbuf_adds(&b, j ? ", " : "");
+		ident(&b, t->cols[j]);
+		strbuf_adds(&b, t->types[j] == TABLE_TEXT ? " TEXT" : " REAL");
+	}
+	strbuf_adds(&b, ");");
+	if (exec(db, b.s, why) != 0) {
+		strbuf_free(&b);
+		return -1;
+	}
+	strbuf_reset(&b);
+	strbuf_adds(&b, "INSERT INTO ");
+	ident(&b, t->name);
+	strbuf_adds(&b, " VALUES (");
+	for (size_t j = 0; j < t->ncols; j++)
+		strbuf_adds(&b, j ? ", ?" : "?");
+	strbuf_adds(&b, ")");
+	if (sqlite3_prepare_v2(db->db, b.s, -1, &st, NULL) != SQLITE_OK) {
+		strbuf_free(&b);
+		return fail(db, why, "prepare");
+	}
+	strbuf_free(&b);
+	for (size_t i = 0; i < t->nrows && rc == 0; i++) {
+		sqlite3_reset(st);
+		for (size_t j = 0; j < t->ncols; j++) {
+			const struct table_cell *c = &t->cells[i * t->ncols + j];
+
+			if (t->types[j] == TABLE_TEXT)
+				bind_text(st, (int)j + 1, c->s);
+			else
+				bind_num(st, (int)j + 1, c->v, 0);
+		}
+		rc = step(db, st, why);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+resultsdb_add_json(resultsdb *db, const char *name, const char *json,
+    char **why)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (exec(db, "CREATE TABLE IF NOT EXISTS documents (name TEXT "
+	    "PRIMARY KEY, json TEXT NOT NULL);", why) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(db->db, "INSERT INTO documents VALUES (?, ?)",
+	    -1, &st, NULL) != SQLITE_OK)
+		return fail(db, why, "prepare");
+	bind_text(st, 1, name);
+	bind_text(st, 2, json);
+	rc = step(db, st, why);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int

@@ -5,6 +5,8 @@
  *            measure_<name> ...)   -- one row per session, as sessions.csv
  *   utterances(session, idx, speaker, role, start, "end", words, codes)
  *   tags(session, idx, tag, start, "end", rule, term, plain)
+ *   clinicians, cohorts, agreement  -- as the CSV files of the same names
+ *   documents(name, json)           -- corpus.json as text
  * with indexes on the keys. Everything is written in one transaction into
  * a temporary file that the caller renames into place.
  */
@@ -14,6 +16,7 @@
 #include <stddef.h>
 
 #include "measure.h"
+#include "table.h"
 
 typedef struct resultsdb resultsdb;
 
@@ -41,6 +44,11 @@ resultsdb *resultsdb_create(const char *path, char **why);
 int resultsdb_add(resultsdb *db, const char *session_id,
     const struct measure_row *row, const struct resultsdb_utt *utts,
     size_t nutts, const struct resultsdb_tag *tags, size_t ntags, char **why);
+/* Add table t (a CSV output) as an SQLite table of the same name. */
+int resultsdb_add_table(resultsdb *db, const struct table *t, char **why);
+/* Store a JSON document (corpus.json) in the documents table. */
+int resultsdb_add_json(resultsdb *db, const char *name, const char *json,
+    char **why);
 /* Build the indexes, commit and close. 0, or -1 and *why. db is freed. */
 int resultsdb_finish(resultsdb *db, char **why);
 /* Close without committing; NULL is fine. */

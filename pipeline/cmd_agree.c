@@ -1,0 +1,127 @@
+/* cmd_agree.c -- `rapport agree`: the analyzers against human codes.
+ *
+ * Tags every session of the inputs (serially, in input order) and
+ * compares the tags with the human codes of its utterances (u@codes):
+ * per tag TP, FP, FN, precision, recall, F1 and Cohen's kappa on
+ * utterance presence, the session-level ICC(2,1) of the counts, and the
+ * none / simple / complex and none / open / closed confusion tables
+ * (agree.h). `rapport run` writes the same figures to agreement.csv and
+ * corpus.json.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "agree.h"
+#include "cmd.h"
+#include "serial.h"
+#include "stats.h"
+#include "status.h"
+
+static int cmd_agree_exec(int, char **);
+
+const struct cmd_entry cmd_agree_entry = {
+	"agree", "[--csv] [--rules DIR [--replace-rules] | --rules-only DIR] "
+	"INPUT...",
+	"compare the analyzers with the human codes of the transcripts",
+	cmd_agree_exec
+};
+
+static const char options_text[] =
+	"Prints, for every tag whose family the human coders used, the\n"
+	"utterances where analyzers and codes agree (tp), where only the\n"
+	"analyzers tag (fp) or only the codes do (fn), precision, recall, F1\n"
+	"and Cohen's kappa; then the confusion tables of reflections (none,\n"
+	"simple, complex) and questions (none, open, closed) with the subtype\n"
+	"macro-F1. Only sessions with at least one coded utterance count.\n\n"
+	"Options:\n"
+	"  --csv              print agreement.csv (as `rapport run` writes it)\n"
+	"                     instead of the report\n"
+	"  --rules DIR        add the rules in DIR to the bundled set\n"
+	"  --replace-rules    with --rules: use only the rules in DIR\n"
+	"  --rules-only DIR   the same as --rules DIR --replace-rules\n"
+	"  -h, --help         show this help\n\n"
+	"Exit status: 0 all inputs used, 1 some rejected, 2 usage error,\n"
+	"3 nothing could be processed.\n";
+
+static int
+agree_one(void *arg, const session *s, const struct analyze_result *r)
+{
+	struct agree_total *t = arg;
+	struct agree_counts c = { 0 };
+
+	agree_session(s, r, &c);
+	agree_total_add(t, &c);
+	agree_counts_free(&c);
+	return 0;
+}
+
+static int
+cmd_agree_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "csv", no_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "rules-only", required_argument, NULL, 'o' },
+		{ "replace-rules", no_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct serial_opts o = { .name = "agree" };
+	struct agree_total total = { 0 };
+	int c, csv = 0, status;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			csv = 1;
+			break;
+		case 'r':
+			o.rules_dir = optarg;
+			break;
+		case 'o':
+			o.rules_dir = optarg;
+			o.replace = 1;
+			break;
+		case 'R':
+			o.replace = 1;
+			break;
+		case 'h':
+			cmd_usage(&cmd_agree_entry, options_text);
+			return EXIT_ALL_OK;
+		default:
+			return cmd_usage_error(&cmd_agree_entry,
+			    "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error(&cmd_agree_entry, "no INPUT given");
+	if (o.replace && o.rules_dir == NULL)
+		return cmd_usage_error(&cmd_agree_entry,
+		    "--replace-rules needs --rules DIR");
+	stats_init();
+	status = serial_run(&o, argv + optind, argc - optind, agree_one,
+	    &total);
+	if (status != EXIT_USAGE) {
+		if (csv) {
+			struct table t;
+			strbuf b = { 0 };
+
+			agree_total_table(&total, &t);
+			table_csv(&t, &b);
+			fwrite(b.s, 1, b.len, stdout);
+			strbuf_free(&b);
+			table_free(&t);
+		} else
+			agree_total_print(&total, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			perror("rapport agree: standard output");
+			status = EXIT_NOTHING;
+		}
+	}
+	agree_total_free(&total);
+	return status;
+}
