@@ -103,26 +103,6 @@ aggregate_create(void)
 	return a;
 }
 
-/* Days since 1970-01-01 of a valid YYYY-MM-DD (Hinnant's
- * days_from_civil, http://howardhinnant.github.io/date_algorithms.html). */
-static double
-civil_days(const char *date)
-{
-	long y, m, d, era, yoe, doy, doe;
-
-	if (date == NULL || !session_valid_date(date))
-		return NAN;
-	y = strtol(date, NULL, 10);
-	m = strtol(date + 5, NULL, 10);
-	d = strtol(date + 8, NULL, 10);
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (double)(era * 146097 + doe - 719468);
-}
-
 static char *
 dup_or_null(const char *s)
 {
@@ -141,7 +121,7 @@ aggregate_add(aggregate *a, const struct measure_row *row,
 	s->cohort = dup_or_null(row->meta[3]);
 	s->date = dup_or_null(row->meta[4]);
 	s->modality = dup_or_null(row->meta[5]);
-	s->day = civil_days(row->meta[4]);
+	s->day = session_date_days(row->meta[4]);
 	a->v = xgrow(a->v, &a->vcap, (a->n + 1) * a->ncols, sizeof(*a->v));
 	memcpy(a->v + a->n * a->ncols, row->v, a->ncols * sizeof(*a->v));
 	for (size_t i = 0; i < row->nmeasures; i++) {

@@ -31,6 +31,7 @@
 #include "lag.h"
 #include "measure.h"
 #include "outfile.h"
+#include "report.h"
 #include "resultsdb.h"
 #include "stats.h"
 #include "status.h"
@@ -730,6 +731,8 @@ commit_outputs(struct run *run, char **why)
 		}
 		*data[i] = NULL;
 	}
+	if (!run->no_reports && report_write(run->outdir, why) != 0)
+		return -1;
 	if (outfile_commit(run->man_f, why) != 0)
 		return -1;
 	run->man_f = NULL;

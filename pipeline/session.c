@@ -160,3 +160,23 @@ session_valid_date(const char *text)
 		return 0;
 	return 1;
 }
+
+/* Days since 1970-01-01 of a valid YYYY-MM-DD (Hinnant's
+ * days_from_civil, http://howardhinnant.github.io/date_algorithms.html). */
+double
+session_date_days(const char *date)
+{
+	long y, m, d, era, yoe, doy, doe;
+
+	if (date == NULL || !session_valid_date(date))
+		return NAN;
+	y = strtol(date, NULL, 10);
+	m = strtol(date + 5, NULL, 10);
+	d = strtol(date + 8, NULL, 10);
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (double)(era * 146097 + doe - 719468);
+}

@@ -103,5 +103,7 @@ long session_speaker_find(const session *s, const char *id);
 int session_parse_time(const char *text, double *out);
 /* Is text an ISO 8601 calendar date YYYY-MM-DD that exists? */
 int session_valid_date(const char *text);
+/* Days from 1970-01-01 to the valid date text, or NaN (NULL, invalid). */
+double session_date_days(const char *text);
 
 #endif

@@ -1,0 +1,48 @@
+/* cmd_report.c -- `rapport report DIR`: rewrite the HTML reports of a
+ * results folder from its files (report.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "report.h"
+#include "stats.h"
+#include "status.h"
+
+static int cmd_report_exec(int, char **);
+
+const struct cmd_entry cmd_report_entry = {
+	"report", "DIR",
+	"(re)write the HTML reports of a results folder",
+	cmd_report_exec
+};
+
+static const char options_text[] =
+	"Reads DIR/sessions.jsonl, DIR/corpus.json and DIR/examples.jsonl, as\n"
+	"`rapport run -o DIR` writes them, and writes DIR/reports/index.html,\n"
+	"clinician-<id>.html and cohort-<id>.html. The transcripts are not read.\n\n"
+	"Options:\n"
+	"  -h, --help   show this help\n\n"
+	"Exit status: 0 written, 2 usage error, 3 the folder cannot be read.\n";
+
+static int
+cmd_report_exec(int argc, char **argv)
+{
+	char *why = NULL;
+
+	if (argc == 2 && cmd_is_help(argv[1])) {
+		cmd_usage(&cmd_report_entry, options_text);
+		return EXIT_ALL_OK;
+	}
+	if (argc != 2 || argv[1][0] == '-')
+		return cmd_usage_error(&cmd_report_entry, "give one results "
+		    "folder DIR");
+	stats_init();
+	if (report_write(argv[1], &why) != 0) {
+		fprintf(stderr, "rapport report: %s\n", why);
+		free(why);
+		return EXIT_NOTHING;
+	}
+	return EXIT_ALL_OK;
+}

@@ -1,0 +1,1029 @@
+/* report.c -- the HTML reports (see report.h). */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "aggregate.h"
+#include "html.h"
+#include "outfile.h"
+#include "redact.h"
+#include "report.h"
+#include "session.h"
+#include "svg.h"
+#include "util.h"
+
+/* The headline indicators, in the order pages show them, with the
+ * direction that is better (+1 higher, -1 lower) and plain words for
+ * strengths and things to work on. */
+static const struct headline {
+	const char	*name, *label;
+	int		 better;
+	const char	*strength, *work;
+	int		 decimals;
+} head[] = {
+	{ "rq_ratio", "Reflections per question", 1,
+	  "reflects more than asks: clients hear themselves understood",
+	  "asks more than reflects: try answering a client's statement with a "
+	  "reflection before the next question", 2 },
+	{ "pct_complex_reflections", "Share of complex reflections", 1,
+	  "reflections add meaning and feeling, not only repeat",
+	  "reflections mostly repeat: add the feeling or meaning you hear", 2 },
+	{ "pct_open_questions", "Share of open questions", 1,
+	  "questions invite the client to tell their story",
+	  "questions are mostly yes/no: try \"what\" and \"how\" questions", 2 },
+	{ "validations_per_100", "Validations per 100 utterances", 1,
+	  "often tells clients their feelings make sense",
+	  "validates rarely: say when a reaction is understandable", 1 },
+	{ "affirmations_per_100", "Affirmations per 100 utterances", 1,
+	  "notices and names clients' strengths and efforts",
+	  "affirms rarely: name the client's strengths and efforts", 1 },
+	{ "encouragers_per_100", "Encouragers per 100 utterances", 1,
+	  "keeps clients talking with brief encouragers",
+	  "few brief encouragers (\"mm-hmm\", \"go on\")", 1 },
+	{ "jargon_per_1000w", "Jargon per 1000 words", -1,
+	  "speaks in plain language",
+	  "uses clinical jargon: say it in everyday words (see the examples)",
+	  1 },
+	{ "fk_grade", "Reading grade of speech", -1,
+	  "speech is easy to follow",
+	  "long words and sentences: say it more simply", 1 },
+	{ "lsm", "Language style matching", 1,
+	  "matches the client's way of speaking",
+	  "speaks in a different style from the client", 2 },
+	{ "talk_share", "Therapist share of words", -1,
+	  "lets the client do most of the talking",
+	  "talks more than the client: leave more room", 2 },
+};
+#define NHEAD (sizeof(head) / sizeof(head[0]))
+
+struct rsess {
+	char	*id, *clinician, *cohort, *modality, *date;
+	double	 day;
+	double	 v[NHEAD];
+};
+
+struct example {
+	char	*session, *clinician, *date, *kind, *text, *term, *plain;
+	double	 score;
+	double	 index;
+};
+
+struct results {
+	const char	*dir;
+	struct rsess	*s;
+	size_t		 ns, scap;
+	struct example	*ex;
+	size_t		 nex, excap;
+	cJSON		*corpus;
+	double		 q1[NHEAD], median[NHEAD], q3[NHEAD];
+};
+
+/* --- reading --- */
+
+static char *
+jstr(const cJSON *o, const char *key)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(it) ? xstrdup(it->valuestring) : NULL;
+}
+
+static double
+jnum(const cJSON *o, const char *key)
+{
+	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsNumber(it) ? it->valuedouble : NAN;
+}
+
+static const cJSON *
+jget(const cJSON *o, const char *key)
+{
+	return o != NULL ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+}
+
+static char *
+slurp(const char *path, char **why)
+{
+	FILE *f = fopen(path, "rb");
+	strbuf b = { 0 };
+	char buf[65536];
+	size_t n;
+
+	if (f == NULL) {
+		*why = xasprintf("%s: cannot read (is this a results folder "
+		    "of rapport run?)", path);
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&b, buf, n);
+	fclose(f);
+	return b.s != NULL ? strbuf_release(&b) : xstrdup("");
+}
+
+/* Call fn on every JSON line of DIR/name. */
+static int
+each_line(struct results *r, const char *name, int required,
+    void (*fn)(struct results *, const cJSON *), char **why)
+{
+	char *path = xasprintf("%s/%s", r->dir, name), *line = NULL;
+	size_t cap = 0;
+	long lineno = 0;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		if (required)
+			*why = xasprintf("%s: cannot read (is this a results "
+			    "folder of rapport run?)", path);
+		free(path);
+		return required ? -1 : 0;
+	}
+	while (getline(&line, &cap, f) > 0) {
+		cJSON *o = cJSON_Parse(line);
+
+		lineno++;
+		if (o == NULL) {
+			*why = xasprintf("%s:%ld: not a JSON object", path,
+			    lineno);
+			fclose(f);
+			free(line);
+			free(path);
+			return -1;
+		}
+		fn(r, o);
+		cJSON_Delete(o);
+	}
+	fclose(f);
+	free(line);
+	free(path);
+	return 0;
+}
+
+static void
+add_session(struct results *r, const cJSON *o)
+{
+	struct rsess *s;
+
+	r->s = xgrow(r->s, &r->scap, r->ns + 1, sizeof(*r->s));
+	s = &r->s[r->ns++];
+	s->id = jstr(o, "session");
+	s->clinician = jstr(o, "clinician");
+	s->cohort = jstr(o, "cohort");
+	s->modality = jstr(o, "modality");
+	s->date = jstr(o, "date");
+	s->day = session_date_days(s->date);
+	for (size_t i = 0; i < NHEAD; i++)
+		s->v[i] = jnum(o, head[i].name);
+}
+
+static void
+add_example(struct results *r, const cJSON *o)
+{
+	struct example *e;
+	char *raw;
+
+	r->ex = xgrow(r->ex, &r->excap, r->nex + 1, sizeof(*r->ex));
+	e = &r->ex[r->nex++];
+	e->session = jstr(o, "session");
+	e->clinician = jstr(o, "clinician");
+	e->date = jstr(o, "date");
+	e->kind = jstr(o, "kind");
+	e->term = jstr(o, "term");
+	e->plain = jstr(o, "plain");
+	e->score = jnum(o, "score");
+	e->index = jnum(o, "index");
+	/* Redacted at run time with the session's names; again here, as a
+	 * second line of defence, with the patterns. */
+	raw = jstr(o, "text");
+	e->text = redact_text(raw != NULL ? raw : "", NULL, 0);
+	free(raw);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Quantile p of sorted x[0..n) (Hyndman & Fan 1996 type 7, R's
+ * default). */
+static double
+quantile(const double *x, size_t n, double p)
+{
+	double h;
+	size_t lo;
+
+	if (n == 0)
+		return NAN;
+	h = (double)(n - 1) * p;
+	lo = (size_t)floor(h);
+	return lo + 1 < n ? x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]) :
+	    x[lo];
+}
+
+static void
+quartiles(struct results *r)
+{
+	double *x = xcalloc(r->ns + 1, sizeof(*x));
+
+	for (size_t i = 0; i < NHEAD; i++) {
+		size_t n = 0;
+
+		for (size_t k = 0; k < r->ns; k++)
+			if (isfinite(r->s[k].v[i]))
+				x[n++] = r->s[k].v[i];
+		qsort(x, n, sizeof(*x), cmp_double);
+		r->q1[i] = quantile(x, n, 0.25);
+		r->median[i] = quantile(x, n, 0.5);
+		r->q3[i] = quantile(x, n, 0.75);
+	}
+	free(x);
+}
+
+/* --- writing --- */
+
+static int
+write_page(struct results *r, const char *name, const strbuf *b, char **why)
+{
+	char *dir = xasprintf("%s/reports", r->dir);
+	outfile *f;
+	int rc = -1;
+
+	if ((f = outfile_open(dir, name, why)) != NULL) {
+		if (fwrite(b->s, 1, b->len, outfile_stream(f)) == b->len &&
+		    outfile_finish(f, why) == 0 && outfile_commit(f, why) == 0)
+			rc = 0;
+		else {
+			if (*why == NULL)
+				*why = xasprintf("%s/%s: write error", dir, name);
+			outfile_abort(f);
+		}
+	}
+	free(dir);
+	return rc;
+}
+
+/* "clinician-<id>.html" with the id reduced to safe characters. */
+static char *
+page_name(const char *kind, const char *id)
+{
+	strbuf b = { 0 };
+
+	strbuf_adds(&b, kind);
+	strbuf_addc(&b, '-');
+	for (const char *p = id; *p != '\0'; p++)
+		strbuf_addc(&b, (*p >= 'a' && *p <= 'z') || (*p >= 'A' &&
+		    *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '_' ? *p : '_');
+	strbuf_adds(&b, ".html");
+	return strbuf_release(&b);
+}
+
+static void
+page_link(strbuf *b, const char *kind, const char *id)
+{
+	char *name = page_name(kind, id);
+
+	strbuf_adds(b, "<a href=\"");
+	html_text(b, name);
+	strbuf_adds(b, "\">");
+	html_text(b, id);
+	strbuf_adds(b, "</a>");
+	free(name);
+}
+
+static void
+mark(strbuf *b, const char *prof)
+{
+	const char *cls = prof == NULL ? "none" : prof;
+
+	strbuf_addf(b, "<span class=\"mark %s\">%s</span>", cls,
+	    prof == NULL ? "no threshold" : prof);
+}
+
+static void
+thresholds(const char *name, double *fair, double *good)
+{
+	*fair = *good = NAN;
+	aggregate_thresholds(name, fair, good);
+}
+
+/* Is the clinician's mean m a strength (1), a thing to work on (-1), or
+ * neither (0)? MITI thresholds where they exist; else the corpus
+ * quartiles of session values in the better direction; talk share
+ * against an even split. */
+static int
+judge(const struct results *r, size_t i, double m)
+{
+	double fair, good;
+
+	if (!isfinite(m))
+		return 0;
+	thresholds(head[i].name, &fair, &good);
+	if (isfinite(good))
+		return m >= good ? 1 : m < fair ? -1 : 0;
+	if (strcmp(head[i].name, "talk_share") == 0)
+		return m <= 0.5 ? 1 : m > 0.6 ? -1 : 0;
+	if (!(r->q3[i] > r->q1[i]))
+		return 0;
+	if (head[i].better > 0)
+		return m >= r->q3[i] ? 1 : m <= r->q1[i] ? -1 : 0;
+	return m <= r->q1[i] ? 1 : m >= r->q3[i] ? -1 : 0;
+}
+
+static const char *
+footer_text(const struct results *r)
+{
+	static char buf[256];
+	const char *v = cJSON_GetStringValue(jget(r->corpus,
+	    "rapport_version"));
+
+	snprintf(buf, sizeof(buf), "Written by rapport %s from %zu sessions. "
+	    "Quotes are therapist utterances with names, contact details, "
+	    "dates and long numbers redacted. Formulas: docs/statistics.md.",
+	    v != NULL ? v : "?", r->ns);
+	return buf;
+}
+
+/* The sessions of clinician id (and of cohort, when not NULL), as trend
+ * points of headline indicator i. */
+static size_t
+points(const struct results *r, const char *id, const char *cohort,
+    size_t i, double *x, double *y)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < r->ns; k++) {
+		const struct rsess *s = &r->s[k];
+
+		if (s->clinician == NULL || strcmp(s->clinician, id) != 0 ||
+		    (cohort != NULL && (s->cohort == NULL ||
+		    strcmp(s->cohort, cohort) != 0)))
+			continue;
+		x[n] = s->day;
+		y[n++] = s->v[i];
+	}
+	return n;
+}
+
+static void
+trend_chart(strbuf *b, const struct results *r, const char *id,
+    const char *cohort, size_t i, const cJSON *ind, int w, int h)
+{
+	double *x = xcalloc(r->ns + 1, sizeof(*x));
+	double *y = xcalloc(r->ns + 1, sizeof(*y));
+	struct svg_trend t = { x, y, 0, NAN, NAN, NAN, NAN, NAN, w, h };
+	char *title, *desc;
+
+	t.n = points(r, id, cohort, i, x, y);
+	t.slope = jnum(ind, "slope_per_30d");
+	t.slope_low = jnum(ind, "slope_ci_low");
+	t.slope_high = jnum(ind, "slope_ci_high");
+	thresholds(head[i].name, &t.fair, &t.good);
+	title = xasprintf("%s of %s over time", head[i].label, id);
+	desc = xasprintf("%zu sessions as points; the line is the OLS trend "
+	    "(%.3f per 30 days), the band its 95%% CI; dashed lines are MITI "
+	    "thresholds where they exist.", t.n, isfinite(t.slope) ? t.slope :
+	    0.0);
+	svg_trend(b, title, desc, &t);
+	free(title);
+	free(desc);
+	free(x);
+	free(y);
+}
+
+static void
+examples_section(strbuf *b, const struct results *r, const char *id)
+{
+	static const struct { const char *kind, *title; } kinds[] = {
+		{ "reflection", "Reflections" },
+		{ "validation", "Validations" },
+		{ "affirmation", "Affirmations" },
+		{ "jargon", "Jargon, with a plain alternative" },
+	};
+	/* Between three and five per kind (issue 6). */
+	const size_t max = 4;
+
+	strbuf_adds(b, "<h2>Examples</h2>\n<p class=\"meta\">The strongest "
+	    "examples found in this clinician's sessions, redacted.</p>\n");
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		const struct example **pick = xcalloc(max, sizeof(*pick));
+		size_t n = 0;
+
+		for (size_t e = 0; e < r->nex; e++) {
+			const struct example *x = &r->ex[e];
+			size_t j;
+
+			if (x->clinician == NULL || x->kind == NULL ||
+			    strcmp(x->clinician, id) != 0 ||
+			    strcmp(x->kind, kinds[k].kind) != 0)
+				continue;
+			/* Keep the best, in file order on ties. */
+			for (j = n; j > 0 && pick[j - 1]->score < x->score; j--)
+				if (j < max)
+					pick[j] = pick[j - 1];
+			if (j < max) {
+				pick[j] = x;
+				if (n < max)
+					n++;
+			}
+		}
+		strbuf_adds(b, "<h3>");
+		html_text(b, kinds[k].title);
+		strbuf_adds(b, "</h3>\n");
+		if (n == 0)
+			strbuf_adds(b, "<p>None found.</p>\n");
+		for (size_t j = 0; j < n; j++) {
+			strbuf_adds(b, "<blockquote><p>");
+			html_text(b, pick[j]->text);
+			strbuf_adds(b, "</p>");
+			if (pick[j]->term != NULL) {
+				strbuf_adds(b, "<p class=\"meta\">&#8220;");
+				html_text(b, pick[j]->term);
+				strbuf_adds(b, "&#8221; &#8594; say &#8220;");
+				html_text(b, pick[j]->plain);
+				strbuf_adds(b, "&#8221;</p>");
+			}
+			strbuf_adds(b, "<p class=\"meta\">session ");
+			html_text(b, pick[j]->session);
+			if (pick[j]->date != NULL) {
+				strbuf_adds(b, ", ");
+				html_text(b, pick[j]->date);
+			}
+			strbuf_adds(b, "</p></blockquote>\n");
+		}
+		free(pick);
+	}
+}
+
+static int
+clinician_page(struct results *r, const char *id, const cJSON *c,
+    char **why)
+{
+	const cJSON *inds = jget(c, "indicators"), *mods = jget(c, "modalities");
+	const cJSON *corp = jget(r->corpus, "indicators"), *it;
+	strbuf b = { 0 };
+	char *title = xasprintf("Clinician %s", id), *name;
+	int rc, nstr = 0, nwork = 0;
+
+	html_begin(&b, title);
+	strbuf_adds(&b, "<h1>");
+	html_text(&b, title);
+	strbuf_adds(&b, "</h1>\n<p class=\"meta\">");
+	html_textf(&b, "%.0f sessions", jnum(c, "n_sessions"));
+	if (cJSON_IsString(jget(c, "first_date"))) {
+		char *d0 = jstr(c, "first_date"), *d1 = jstr(c, "last_date");
+
+		html_textf(&b, ", %s to %s", d0, d1 ? d1 : d0);
+		free(d0);
+		free(d1);
+	}
+	cJSON_ArrayForEach(it, mods) {
+		html_textf(&b, " \xC2\xB7 %s: %.0f", it->string,
+		    it->valuedouble);
+	}
+	if (cJSON_IsString(jget(c, "cohort"))) {
+		strbuf_adds(&b, " \xC2\xB7 cohort ");
+		page_link(&b, "cohort", jget(c, "cohort")->valuestring);
+	}
+	strbuf_adds(&b, " \xC2\xB7 <a href=\"index.html\">all results</a></p>\n");
+
+	/* Strengths and things to work on. */
+	strbuf_adds(&b, "<div class=\"cols\"><div><h2>Strengths</h2><ul>\n");
+	for (size_t i = 0; i < NHEAD; i++)
+		if (judge(r, i, jnum(jget(inds, head[i].name), "mean")) > 0) {
+			strbuf_adds(&b, "<li>");
+			html_text(&b, head[i].strength);
+			strbuf_adds(&b, "</li>\n");
+			nstr++;
+		}
+	if (nstr == 0)
+		strbuf_adds(&b, "<li>No indicator stands out above the corpus "
+		    "yet.</li>\n");
+	strbuf_adds(&b, "</ul></div><div><h2>Things to work on</h2><ul>\n");
+	for (size_t i = 0; i < NHEAD; i++)
+		if (judge(r, i, jnum(jget(inds, head[i].name), "mean")) < 0) {
+			strbuf_adds(&b, "<li>");
+			html_text(&b, head[i].work);
+			strbuf_adds(&b, "</li>\n");
+			nwork++;
+		}
+	if (nwork == 0)
+		strbuf_adds(&b, "<li>No indicator falls below the thresholds or "
+		    "the corpus's lower quartile.</li>\n");
+	strbuf_adds(&b, "</ul></div></div>\n");
+
+	/* Indicators against the corpus. */
+	strbuf_adds(&b, "<h2>Indicators</h2>\n<p class=\"meta\">Mean over the "
+	    "clinician's sessions with its 95% CI (blue), against all "
+	    "sessions of the corpus (grey range, light blue quartiles, median "
+	    "tick) and the MITI 4.2.1 thresholds (dashed: orange fair, green "
+	    "good).</p>\n<table class=\"indicators\">\n<thead><tr><th "
+	    "scope=\"col\">Indicator</th><th scope=\"col\">Mean</th><th "
+	    "scope=\"col\">95% CI</th><th scope=\"col\">Corpus median</th>"
+	    "<th scope=\"col\">MITI</th><th scope=\"col\">Against the corpus"
+	    "</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		const cJSON *ci = jget(inds, head[i].name);
+		const cJSON *co = jget(corp, head[i].name);
+		struct svg_range g = { jnum(co, "min"), r->q1[i], r->median[i],
+			r->q3[i], jnum(co, "max"), NAN, NAN, jnum(ci, "mean"),
+			jnum(ci, "ci_low"), jnum(ci, "ci_high") };
+		char *desc;
+
+		thresholds(head[i].name, &g.fair, &g.good);
+		strbuf_adds(&b, "<tr><th scope=\"row\">");
+		html_text(&b, head[i].label);
+		strbuf_adds(&b, "</th><td class=\"n\">");
+		html_num(&b, g.mean, head[i].decimals);
+		strbuf_adds(&b, "</td><td class=\"n\">");
+		html_num(&b, g.ci_low, head[i].decimals);
+		strbuf_adds(&b, " to ");
+		html_num(&b, g.ci_high, head[i].decimals);
+		strbuf_adds(&b, "</td><td class=\"n\">");
+		html_num(&b, g.median, head[i].decimals);
+		strbuf_adds(&b, "</td><td>");
+		if (isfinite(g.good))
+			mark(&b, cJSON_GetStringValue(jget(ci, "proficiency")));
+		else
+			strbuf_adds(&b, "&#8211;");
+		strbuf_adds(&b, "</td><td>");
+		desc = xasprintf("Mean %.2f (95%% CI %.2f to %.2f); corpus "
+		    "median %.2f, range %.2f to %.2f.", g.mean, g.ci_low,
+		    g.ci_high, g.median, g.min, g.max);
+		svg_range(&b, head[i].label, desc, &g);
+		free(desc);
+		strbuf_adds(&b, "</td></tr>\n");
+	}
+	strbuf_adds(&b, "</tbody></table>\n");
+
+	/* Trends. */
+	strbuf_adds(&b, "<h2>Trends</h2>\n<div class=\"grid\">\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		const cJSON *ci = jget(inds, head[i].name);
+
+		if (i > 2 && strcmp(head[i].name, "jargon_per_1000w") != 0 &&
+		    strcmp(head[i].name, "validations_per_100") != 0)
+			continue;
+		strbuf_adds(&b, "<figure>");
+		trend_chart(&b, r, id, NULL, i, ci, 300, 170);
+		strbuf_adds(&b, "<figcaption>");
+		html_text(&b, head[i].label);
+		html_textf(&b, ": %+.2f per 30 days", isfinite(jnum(ci,
+		    "slope_per_30d")) ? jnum(ci, "slope_per_30d") : 0.0);
+		if (isfinite(jnum(ci, "slope_p")))
+			html_textf(&b, " (p = %.3f)", jnum(ci, "slope_p"));
+		else
+			html_text(&b, " (no test: too few sessions or no variation)");
+		strbuf_adds(&b, "</figcaption></figure>\n");
+	}
+	strbuf_adds(&b, "</div>\n");
+
+	/* Modality. */
+	strbuf_adds(&b, "<h2>Video and phone against in-person</h2>\n<table>"
+	    "<thead><tr><th scope=\"col\">Indicator</th>");
+	static const char *const modes[] = { "in-person", "video", "phone" };
+	for (size_t m = 0; m < 3; m++)
+		strbuf_addf(&b, "<th scope=\"col\">%s</th>", modes[m]);
+	strbuf_adds(&b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		const cJSON *bm = jget(jget(inds, head[i].name), "by_modality");
+
+		strbuf_adds(&b, "<tr><th scope=\"row\">");
+		html_text(&b, head[i].label);
+		strbuf_adds(&b, "</th>");
+		for (size_t m = 0; m < 3; m++) {
+			const cJSON *x = jget(bm, modes[m]);
+
+			strbuf_adds(&b, "<td class=\"n\">");
+			html_num(&b, jnum(x, "mean"), head[i].decimals);
+			if (x != NULL)
+				strbuf_addf(&b, " <span class=\"meta\">(n=%.0f)"
+				    "</span>", jnum(x, "n"));
+			strbuf_adds(&b, "</td>");
+		}
+		strbuf_adds(&b, "</tr>\n");
+	}
+	strbuf_adds(&b, "</tbody></table>\n");
+	examples_section(&b, r, id);
+	html_end(&b, footer_text(r));
+	name = page_name("clinician", id);
+	rc = write_page(r, name, &b, why);
+	free(name);
+	free(title);
+	strbuf_free(&b);
+	return rc;
+}
+
+static size_t
+head_index(const char *name)
+{
+	for (size_t i = 0; i < NHEAD; i++)
+		if (strcmp(head[i].name, name) == 0)
+			return i;
+	return 0;
+}
+
+static int
+cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
+{
+	static const char *const shown[] = { "rq_ratio",
+		"pct_complex_reflections" };
+	const cJSON *members = jget(c, "clinicians"), *it;
+	const cJSON *cl = jget(r->corpus, "clinicians");
+	strbuf b = { 0 };
+	char *title = xasprintf("Cohort %s", id), *name;
+	int rc;
+
+	html_begin(&b, title);
+	strbuf_adds(&b, "<h1>");
+	html_text(&b, title);
+	strbuf_adds(&b, "</h1>\n<p class=\"meta\">Trainees: ");
+	cJSON_ArrayForEach(it, members) {
+		if (it != members->child)
+			strbuf_adds(&b, ", ");
+		if (cJSON_IsString(it))
+			page_link(&b, "clinician", it->valuestring);
+	}
+	strbuf_adds(&b, " \xC2\xB7 <a href=\"index.html\">all results</a></p>\n");
+
+	/* Below threshold in their latest sessions. */
+	strbuf_adds(&b, "<h2>Below threshold in the latest sessions</h2>\n"
+	    "<table><thead><tr><th scope=\"col\">Trainee</th><th scope=\"col\">"
+	    "Latest session</th><th scope=\"col\">Below the MITI fair "
+	    "threshold (mean of the last sessions)</th></tr></thead><tbody>\n");
+	cJSON_ArrayForEach(it, jget(c, "latest")) {
+		const cJSON *below = jget(it, "below"), *x;
+
+		strbuf_adds(&b, "<tr><th scope=\"row\">");
+		page_link(&b, "clinician", it->string);
+		strbuf_adds(&b, "</th><td>");
+		html_text(&b, cJSON_GetStringValue(jget(it, "date")));
+		strbuf_adds(&b, "</td><td>");
+		if (cJSON_GetArraySize(below) == 0)
+			strbuf_adds(&b, "<span class=\"mark good\">none</span>");
+		cJSON_ArrayForEach(x, below) {
+			if (!cJSON_IsString(x))
+				continue;
+			strbuf_adds(&b, "<span class=\"mark below\">below</span> ");
+			html_text(&b, head[head_index(x->valuestring)].label);
+			strbuf_adds(&b, " ");
+		}
+		strbuf_adds(&b, "</td></tr>\n");
+	}
+	strbuf_adds(&b, "</tbody></table>\n");
+
+	/* The cohort's mean trend. */
+	strbuf_adds(&b, "<h2>The cohort over the term</h2>\n<div class="
+	    "\"grid\">\n");
+	for (size_t s = 0; s < 2; s++) {
+		const cJSON *months = jget(c, "months"), *m;
+		const cJSON *tr = jget(jget(c, "trend"), shown[s]);
+		size_t n = (size_t)cJSON_GetArraySize(months), k = 0;
+		const char **labels = xcalloc(n + 1, sizeof(*labels));
+		double *mean = xcalloc(n + 1, sizeof(double)),
+		    *lo = xcalloc(n + 1, sizeof(double)),
+		    *hi = xcalloc(n + 1, sizeof(double)), fair, good;
+		size_t i = head_index(shown[s]);
+		char *t, *d;
+
+		cJSON_ArrayForEach(m, months) {
+			const cJSON *v = jget(jget(m, "indicators"), shown[s]);
+
+			labels[k] = cJSON_GetStringValue(jget(m, "month"));
+			if (labels[k] == NULL)
+				labels[k] = "?";
+			mean[k] = jnum(v, "mean");
+			lo[k] = jnum(v, "ci_low");
+			hi[k++] = jnum(v, "ci_high");
+		}
+		thresholds(shown[s], &fair, &good);
+		t = xasprintf("%s, cohort %s, by month", head[i].label, id);
+		d = xasprintf("Monthly mean over the cohort's sessions with 95%% "
+		    "CI bars, %zu months; dashed lines are MITI thresholds.", k);
+		strbuf_adds(&b, "<figure>");
+		svg_months(&b, t, d, labels, mean, lo, hi, k, fair, good);
+		strbuf_adds(&b, "<figcaption>");
+		html_text(&b, head[i].label);
+		html_textf(&b, ": mean trainee slope %+.2f per 30 days (95%% CI "
+		    "%.2f to %.2f, %.0f trainees)", jnum(tr, "mean_slope"),
+		    jnum(tr, "ci_low"), jnum(tr, "ci_high"),
+		    jnum(tr, "n_trainees"));
+		strbuf_adds(&b, "</figcaption></figure>\n");
+		free(t);
+		free(d);
+		free(labels);
+		free(mean);
+		free(lo);
+		free(hi);
+	}
+	strbuf_adds(&b, "</div>\n");
+
+	/* Small multiples. */
+	strbuf_adds(&b, "<h2>Each trainee's trajectory</h2>\n");
+	for (size_t s = 0; s < 2; s++) {
+		size_t i = head_index(shown[s]);
+
+		strbuf_adds(&b, "<h3>");
+		html_text(&b, head[i].label);
+		strbuf_adds(&b, "</h3>\n<div class=\"grid\">\n");
+		cJSON_ArrayForEach(it, members) {
+			const cJSON *ci;
+
+			if (!cJSON_IsString(it))
+				continue;
+			ci = jget(jget(jget(cl, it->valuestring), "indicators"),
+			    shown[s]);
+			strbuf_adds(&b, "<figure>");
+			trend_chart(&b, r, it->valuestring, id, i, ci, 220, 130);
+			strbuf_adds(&b, "<figcaption>");
+			html_text(&b, it->valuestring);
+			html_textf(&b, ": %+.2f per 30 days", jnum(ci,
+			    "slope_per_30d"));
+			strbuf_adds(&b, "</figcaption></figure>\n");
+		}
+		strbuf_adds(&b, "</div>\n");
+	}
+	html_end(&b, footer_text(r));
+	name = page_name("cohort", id);
+	rc = write_page(r, name, &b, why);
+	free(name);
+	free(title);
+	strbuf_free(&b);
+	return rc;
+}
+
+static void
+cell(strbuf *b, double v, int decimals)
+{
+	strbuf_adds(b, "<td class=\"n\">");
+	html_num(b, v, decimals);
+	strbuf_adds(b, "</td>");
+}
+
+static void
+index_tables(strbuf *b, const struct results *r)
+{
+	const cJSON *inds = jget(r->corpus, "indicators"), *it, *m;
+	const cJSON *lag = jget(r->corpus, "lag1"), *agree;
+
+	strbuf_adds(b, "<h2>Therapist effects</h2>\n<p class=\"meta\">ICC(1): "
+	    "the share of an indicator's variance that lies between "
+	    "clinicians (one-way ANOVA, unequal groups; 95% CI from F "
+	    "limits, truncated at 0).</p>\n<table><thead><tr><th scope="
+	    "\"col\">Indicator</th><th scope=\"col\">ICC(1)</th><th scope="
+	    "\"col\">95% CI</th><th scope=\"col\">Clinicians</th><th scope="
+	    "\"col\">Sessions</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		const cJSON *icc = jget(jget(inds, head[i].name), "icc1");
+
+		strbuf_adds(b, "<tr><th scope=\"row\">");
+		html_text(b, head[i].label);
+		strbuf_adds(b, "</th>");
+		cell(b, jnum(icc, "value"), 2);
+		strbuf_adds(b, "<td class=\"n\">");
+		html_num(b, jnum(icc, "ci_low"), 2);
+		strbuf_adds(b, " to ");
+		html_num(b, jnum(icc, "ci_high"), 2);
+		strbuf_adds(b, "</td>");
+		cell(b, jnum(icc, "n_clinicians"), 0);
+		cell(b, jnum(icc, "n_sessions"), 0);
+		strbuf_adds(b, "</tr>\n");
+	}
+	strbuf_adds(b, "</tbody></table>\n");
+
+	cJSON_ArrayForEach(m, jget(r->corpus, "measures")) {
+		const cJSON *corr = jget(m, "correlations");
+
+		strbuf_adds(b, "<h2>Indicators and ");
+		html_text(b, m->string);
+		strbuf_adds(b, "</h2>\n<table><thead><tr><th scope=\"col\">"
+		    "Indicator</th><th scope=\"col\">n</th><th scope=\"col\">"
+		    "Pearson r</th><th scope=\"col\">95% CI</th><th scope="
+		    "\"col\">p</th><th scope=\"col\">Spearman rho</th></tr>"
+		    "</thead><tbody>\n");
+		for (size_t i = 0; i < NHEAD; i++) {
+			const cJSON *c = jget(corr, head[i].name);
+
+			strbuf_adds(b, "<tr><th scope=\"row\">");
+			html_text(b, head[i].label);
+			strbuf_adds(b, "</th>");
+			cell(b, jnum(c, "n"), 0);
+			cell(b, jnum(c, "pearson_r"), 2);
+			strbuf_adds(b, "<td class=\"n\">");
+			html_num(b, jnum(c, "ci_low"), 2);
+			strbuf_adds(b, " to ");
+			html_num(b, jnum(c, "ci_high"), 2);
+			strbuf_adds(b, "</td>");
+			cell(b, jnum(c, "p"), 3);
+			cell(b, jnum(c, "spearman_rho"), 2);
+			strbuf_adds(b, "</tr>\n");
+		}
+		strbuf_adds(b, "</tbody></table>\n<p class=\"meta\">Regression on "
+		    "the headline indicators: ");
+		html_textf(b, "R\xC2\xB2 = %.2f, adjusted %.2f, n = %.0f",
+		    jnum(jget(m, "regression"), "r2"),
+		    jnum(jget(m, "regression"), "adj_r2"),
+		    jnum(jget(m, "regression"), "n"));
+		if (cJSON_IsString(jget(jget(m, "regression"), "why"))) {
+			strbuf_adds(b, " (");
+			html_text(b, jget(jget(m, "regression"), "why")->
+			    valuestring);
+			strbuf_adds(b, ")");
+		}
+		strbuf_adds(b, "; coefficients in corpus.json.</p>\n");
+	}
+
+	if (lag != NULL) {
+		const cJSON *to = jget(lag, "to"), *from = jget(lag, "from"), *f;
+
+		strbuf_adds(b, "<h2>What the client says next</h2>\n<p class="
+		    "\"meta\">Lag-1 transitions from therapist tags (rows) to the "
+		    "tags of the client's next utterance (columns): transitional "
+		    "probability, and the adjusted residual z in brackets "
+		    "(bold when |z| &gt; 1.96; Bakeman &amp; Quera 2011)."
+		    "</p>\n<table><thead><tr><th scope=\"col\">Therapist</th>");
+		cJSON_ArrayForEach(it, to) {
+			strbuf_adds(b, "<th scope=\"col\">");
+			html_text(b, cJSON_GetStringValue(it));
+			strbuf_adds(b, "</th>");
+		}
+		strbuf_adds(b, "</tr></thead><tbody>\n");
+		cJSON_ArrayForEach(f, from) {
+			strbuf_adds(b, "<tr><th scope=\"row\">");
+			html_text(b, cJSON_GetStringValue(f));
+			strbuf_adds(b, "</th>");
+			cJSON_ArrayForEach(it, to) {
+				const cJSON *c;
+				double p = NAN, z = NAN;
+
+				cJSON_ArrayForEach(c, jget(lag, "cells"))
+					if (strcmp(cJSON_GetStringValue(jget(c,
+					    "from")) ?: "", cJSON_GetStringValue(f)
+					    ?: "") == 0 && strcmp(
+					    cJSON_GetStringValue(jget(c, "to")) ?:
+					    "", cJSON_GetStringValue(it) ?: "") == 0) {
+						p = jnum(c, "probability");
+						z = jnum(c, "adjusted_residual");
+					}
+				strbuf_adds(b, fabs(z) > 1.96 ? "<td class=\"n\">"
+				    "<strong>" : "<td class=\"n\">");
+				html_num(b, p, 2);
+				strbuf_adds(b, " (");
+				html_num(b, z, 1);
+				strbuf_adds(b, fabs(z) > 1.96 ? ")</strong></td>" :
+				    ")</td>");
+			}
+			strbuf_adds(b, "</tr>\n");
+		}
+		strbuf_adds(b, "</tbody></table>\n");
+	}
+
+	agree = jget(r->corpus, "agreement");
+	strbuf_adds(b, "<h2>Agreement with human codes</h2>\n");
+	if (!cJSON_IsObject(agree)) {
+		strbuf_adds(b, "<p>No session carries human codes.</p>\n");
+		return;
+	}
+	html_textf(b, "%.0f coded sessions; presence per utterance.",
+	    jnum(agree, "sessions"));
+	strbuf_adds(b, "\n<table><thead><tr>");
+	static const char *const ac[] = { "tag", "tp", "fp", "fn", "precision",
+		"recall", "f1", "kappa", "icc21" };
+	for (size_t k = 0; k < sizeof(ac) / sizeof(ac[0]); k++)
+		strbuf_addf(b, "<th scope=\"col\">%s</th>", ac[k]);
+	strbuf_adds(b, "</tr></thead><tbody>\n");
+	cJSON_ArrayForEach(it, jget(agree, "tags")) {
+		strbuf_adds(b, "<tr><th scope=\"row\">");
+		html_text(b, cJSON_GetStringValue(jget(it, "tag")));
+		strbuf_adds(b, "</th>");
+		for (size_t k = 1; k < sizeof(ac) / sizeof(ac[0]); k++)
+			cell(b, jnum(it, ac[k]), k < 4 ? 0 : 2);
+		strbuf_adds(b, "</tr>\n");
+	}
+	strbuf_adds(b, "</tbody></table>\n");
+}
+
+static int
+index_page(struct results *r, char **why)
+{
+	const cJSON *it;
+	strbuf b = { 0 };
+	double *v = xcalloc(r->ns + 1, sizeof(*v));
+	int rc;
+
+	html_begin(&b, "rapport results");
+	strbuf_adds(&b, "<h1>rapport results</h1>\n<p>");
+	html_textf(&b, "%zu sessions from %.0f clinicians in %.0f cohorts.",
+	    r->ns, jnum(r->corpus, "n_clinicians"),
+	    jnum(r->corpus, "n_cohorts"));
+	strbuf_adds(&b, "</p>\n<h2>Clinicians</h2>\n<ul>\n");
+	cJSON_ArrayForEach(it, jget(r->corpus, "clinicians")) {
+		strbuf_adds(&b, "<li>");
+		page_link(&b, "clinician", it->string);
+		html_textf(&b, " \xE2\x80\x94 %.0f sessions",
+		    jnum(it, "n_sessions"));
+		strbuf_adds(&b, "</li>\n");
+	}
+	strbuf_adds(&b, "</ul>\n<h2>Cohorts</h2>\n<ul>\n");
+	cJSON_ArrayForEach(it, jget(r->corpus, "cohorts")) {
+		strbuf_adds(&b, "<li>");
+		page_link(&b, "cohort", it->string);
+		strbuf_adds(&b, "</li>\n");
+	}
+	strbuf_adds(&b, "</ul>\n<h2>Indicators across sessions</h2>\n<div "
+	    "class=\"grid\">\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		char *d;
+
+		for (size_t k = 0; k < r->ns; k++)
+			v[k] = r->s[k].v[i];
+		d = xasprintf("Histogram of %s over all sessions, 12 bins.",
+		    head[i].label);
+		strbuf_adds(&b, "<figure>");
+		svg_histogram(&b, head[i].label, d, v, r->ns, 12);
+		strbuf_adds(&b, "<figcaption>");
+		html_text(&b, head[i].label);
+		html_textf(&b, " (median %.2f)", r->median[i]);
+		strbuf_adds(&b, "</figcaption></figure>\n");
+		free(d);
+	}
+	strbuf_adds(&b, "</div>\n");
+	index_tables(&b, r);
+	html_end(&b, footer_text(r));
+	rc = write_page(r, "index.html", &b, why);
+	strbuf_free(&b);
+	free(v);
+	return rc;
+}
+
+static void
+results_free(struct results *r)
+{
+	for (size_t i = 0; i < r->ns; i++) {
+		free(r->s[i].id);
+		free(r->s[i].clinician);
+		free(r->s[i].cohort);
+		free(r->s[i].modality);
+		free(r->s[i].date);
+	}
+	free(r->s);
+	for (size_t i = 0; i < r->nex; i++) {
+		struct example *e = &r->ex[i];
+
+		free(e->session);
+		free(e->clinician);
+		free(e->date);
+		free(e->kind);
+		free(e->text);
+		free(e->term);
+		free(e->plain);
+	}
+	free(r->ex);
+	cJSON_Delete(r->corpus);
+}
+
+int
+report_write(const char *dir, char **why)
+{
+	struct results r = { .dir = dir };
+	char *text, *path = xasprintf("%s/corpus.json", dir), *rdir;
+	const cJSON *it;
+	int rc = -1;
+
+	text = slurp(path, why);
+	free(path);
+	if (text == NULL)
+		return -1;
+	r.corpus = cJSON_Parse(text);
+	free(text);
+	if (!cJSON_IsObject(r.corpus)) {
+		*why = xasprintf("%s/corpus.json: not a JSON object", dir);
+		cJSON_Delete(r.corpus);
+		return -1;
+	}
+	rdir = xasprintf("%s/reports", dir);
+	if (each_line(&r, "sessions.jsonl", 1, add_session, why) != 0 ||
+	    each_line(&r, "examples.jsonl", 0, add_example, why) != 0 ||
+	    outfile_mkdirs(rdir, why) != 0)
+		goto out;
+	quartiles(&r);
+	cJSON_ArrayForEach(it, jget(r.corpus, "clinicians"))
+		if (clinician_page(&r, it->string, it, why) != 0)
+			goto out;
+	cJSON_ArrayForEach(it, jget(r.corpus, "cohorts"))
+		if (cohort_page(&r, it->string, it, why) != 0)
+			goto out;
+	rc = index_page(&r, why);
+out:
+	free(rdir);
+	results_free(&r);
+	return rc;
+}
