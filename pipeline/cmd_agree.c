@@ -63,9 +63,7 @@ cmd_agree_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, 'c' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "rules-only", required_argument, NULL, 'o' },
-		{ "replace-rules", no_argument, NULL, 'R' },
+		SERIAL_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -75,19 +73,11 @@ cmd_agree_exec(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (serial_option(&o, c, optarg))
+			continue;
 		switch (c) {
 		case 'c':
 			csv = 1;
-			break;
-		case 'r':
-			o.rules_dir = optarg;
-			break;
-		case 'o':
-			o.rules_dir = optarg;
-			o.replace = 1;
-			break;
-		case 'R':
-			o.replace = 1;
 			break;
 		case 'h':
 			cmd_usage(&cmd_agree_entry, options_text);
@@ -99,9 +89,8 @@ cmd_agree_exec(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_agree_entry, "no INPUT given");
-	if (o.replace && o.rules_dir == NULL)
-		return cmd_usage_error(&cmd_agree_entry,
-		    "--replace-rules needs --rules DIR");
+	if (serial_check(&o) != NULL)
+		return cmd_usage_error(&cmd_agree_entry, "%s", serial_check(&o));
 	stats_init();
 	status = serial_run(&o, argv + optind, argc - optind, agree_one,
 	    &total);

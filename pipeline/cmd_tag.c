@@ -60,9 +60,7 @@ static int
 cmd_tag_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "rules", required_argument, NULL, 'r' },
-		{ "rules-only", required_argument, NULL, 'o' },
-		{ "replace-rules", no_argument, NULL, 'R' },
+		SERIAL_LONGOPTS,
 		{ "strict", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -73,17 +71,9 @@ cmd_tag_exec(int argc, char **argv)
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (serial_option(&o, c, optarg))
+			continue;
 		switch (c) {
-		case 'r':
-			o.rules_dir = optarg;
-			break;
-		case 'o':
-			o.rules_dir = optarg;
-			o.replace = 1;
-			break;
-		case 'R':
-			o.replace = 1;
-			break;
 		case 's':
 			o.strict = 1;
 			break;
@@ -96,9 +86,8 @@ cmd_tag_exec(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_tag_entry, "no INPUT given");
-	if (o.replace && o.rules_dir == NULL)
-		return cmd_usage_error(&cmd_tag_entry,
-		    "--replace-rules needs --rules DIR");
+	if (serial_check(&o) != NULL)
+		return cmd_usage_error(&cmd_tag_entry, "%s", serial_check(&o));
 	status = serial_run(&o, argv + optind, argc - optind, tag_one, &out);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("rapport tag: standard output");

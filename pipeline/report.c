@@ -352,6 +352,21 @@ footer_text(const struct results *r)
 	return buf;
 }
 
+/* End page b, write it as KIND-ID.html and free b. */
+static int
+finish_page(struct results *r, const char *kind, const char *id, strbuf *b,
+    char **why)
+{
+	char *name = page_name(kind, id);
+	int rc;
+
+	html_end(b, footer_text(r));
+	rc = write_page(r, name, b, why);
+	free(name);
+	strbuf_free(b);
+	return rc;
+}
+
 /* The sessions of clinician id (and of cohort, when not NULL), as trend
  * points of headline indicator i. */
 static size_t
@@ -470,8 +485,8 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	const cJSON *inds = jget(c, "indicators"), *mods = jget(c, "modalities");
 	const cJSON *corp = jget(r->corpus, "indicators"), *it;
 	strbuf b = { 0 };
-	char *title = xasprintf("Clinician %s", id), *name;
-	int rc, nstr = 0, nwork = 0;
+	char *title = xasprintf("Clinician %s", id);
+	int nstr = 0, nwork = 0;
 
 	html_begin(&b, title);
 	strbuf_adds(&b, "<h1>");
@@ -613,13 +628,8 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	}
 	strbuf_adds(&b, "</tbody></table>\n");
 	examples_section(&b, r, id);
-	html_end(&b, footer_text(r));
-	name = page_name("clinician", id);
-	rc = write_page(r, name, &b, why);
-	free(name);
 	free(title);
-	strbuf_free(&b);
-	return rc;
+	return finish_page(r, "clinician", id, &b, why);
 }
 
 static size_t
@@ -639,8 +649,7 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 	const cJSON *members = jget(c, "clinicians"), *it;
 	const cJSON *cl = jget(r->corpus, "clinicians");
 	strbuf b = { 0 };
-	char *title = xasprintf("Cohort %s", id), *name;
-	int rc;
+	char *title = xasprintf("Cohort %s", id);
 
 	html_begin(&b, title);
 	strbuf_adds(&b, "<h1>");
@@ -751,13 +760,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		}
 		strbuf_adds(&b, "</div>\n");
 	}
-	html_end(&b, footer_text(r));
-	name = page_name("cohort", id);
-	rc = write_page(r, name, &b, why);
-	free(name);
 	free(title);
-	strbuf_free(&b);
-	return rc;
+	return finish_page(r, "cohort", id, &b, why);
 }
 
 static void

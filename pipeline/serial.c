@@ -11,6 +11,31 @@
 #include "status.h"
 #include "cmd.h"
 
+int
+serial_option(struct serial_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'r':
+		o->rules_dir = arg;
+		return 1;
+	case 'o':
+		o->rules_dir = arg;
+		o->replace = 1;
+		return 1;
+	case 'R':
+		o->replace = 1;
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+serial_check(const struct serial_opts *o)
+{
+	return o->replace && o->rules_dir == NULL ?
+	    "--replace-rules needs --rules DIR" : NULL;
+}
+
 static size_t
 print_diags(const char *path, const struct ingest_diag *d, size_t n)
 {

@@ -18,6 +18,18 @@ struct serial_opts {
 	int		 strict;	/* --strict: validate against the XSD */
 };
 
+/* The rule-set options of every serial command, for a getopt_long
+ * table: --rules DIR, --rules-only DIR, --replace-rules. */
+#define SERIAL_LONGOPTS \
+	{ "rules", required_argument, NULL, 'r' }, \
+	{ "rules-only", required_argument, NULL, 'o' }, \
+	{ "replace-rules", no_argument, NULL, 'R' }
+
+/* Apply getopt's c (one of SERIAL_LONGOPTS); 1 when it was one, else 0. */
+int serial_option(struct serial_opts *o, int c, const char *arg);
+/* After parsing: NULL, or what is wrong with the options given. */
+const char *serial_check(const struct serial_opts *o);
+
 /* Called for every tagged session; returns 0, or -1 to stop. */
 typedef int (*serial_fn)(void *arg, const session *s,
     const struct analyze_result *r);
