@@ -21,6 +21,9 @@
  *     Questions with a reflection stem count (a reflection said with a
  *     rising voice: "So that's a huge stress right now?"); other questions
  *     do not.
+ *     An utterance that is mostly the clinician's own information, with
+ *     a reflective sentence in passing, is not a reflection
+ *     (REFL_INFO_MIN, REFL_INFO_SHARE).
  *  2. Complex when a rule tagged reflection.complex fires on a candidate
  *     sentence and the words it matched are not simply the client's own
  *     (a feeling word the client already said is an echo, not added
@@ -50,6 +53,15 @@
 #define REFL_NOVEL_SHARE	0.5
 #define REFL_STEM_LEN		6
 #define REFL_MAX_WORDS		512	/* words compared per utterance */
+/* An utterance of at least REFL_INFO_MIN content words whose reflective
+ * sentences hold less than REFL_INFO_SHARE of them is mostly the
+ * clinician's own information or advice with a passing "you": MITI 4.2.1
+ * (Moyers et al. 2014, p. 17) does not code giving information as
+ * reflection. Both were set on the TUNE half of the AnnoMI development
+ * slice (transcripts whose id / 3 is even) and checked on the other half;
+ * analyzers/README.md has the figures. */
+#define REFL_INFO_MIN		20
+#define REFL_INFO_SHARE		0.5
 
 struct reflection {
 	const struct rules_rule	**stems, **complex, **simple;
@@ -292,6 +304,14 @@ reflection_run(const void *state, rules_ctx *cx,
 		for (size_t i = 0; i < r->nsimple && simple_rule == NULL; i++)
 			if (rules_eval(cx, r->simple[i], &sub, 0, &ms, &me))
 				simple_rule = r->simple[i]->name;
+	}
+	if (candidate) {
+		size_t fa, na;
+
+		overlap(t, len, &sc->client, &sc->tmp, &fa, &na);
+		if (fa + na >= REFL_INFO_MIN && (double)(found_all + novel_all) <
+		    REFL_INFO_SHARE * (double)(fa + na))
+			candidate = 0;
 	}
 	free(sc);
 	if (!candidate)

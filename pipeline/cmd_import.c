@@ -360,9 +360,10 @@ read_csv(struct import *im, const char *path)
 		char *sid;
 
 		if (rc < 0) {
-			row_error(im, shown, 0, (size_t)-1, "%s", why);
-			fprintf(stderr, "(the row's session, if any, is still "
-			    "written when its other rows are good)\n");
+			/* The record's session cannot be known: it is skipped,
+			 * said here, and the exit status is 1. */
+			fprintf(stderr, "%s (record skipped)\n", why);
+			im->errors++;
 			free(why);
 			why = NULL;
 			continue;
@@ -544,7 +545,8 @@ write_sessions(struct import *im, size_t *rejected)
 	size_t written = 0;
 	strset names = { 0 };
 
-	qsort(im->rows, im->nrows, sizeof(*im->rows), cmp_row);
+	if (im->nrows > 1)
+		qsort(im->rows, im->nrows, sizeof(*im->rows), cmp_row);
 	for (size_t i = 0, j; i < im->nrows; i = j) {
 		const struct sess *s = &im->s[im->rows[i].session];
 		char *name, *why = NULL;

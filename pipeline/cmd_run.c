@@ -273,7 +273,8 @@ write_error(struct run *run, char *why)
 static void
 put(struct run *run, outfile *f, const char *s, size_t n)
 {
-	if (run->error == NULL && fwrite(s, 1, n, outfile_stream(f)) != n)
+	if (n > 0 && run->error == NULL &&
+	    fwrite(s, 1, n, outfile_stream(f)) != n)
 		write_error(run, xasprintf("%s: write error", outfile_tmppath(f)));
 }
 
