@@ -85,7 +85,7 @@ static const char style[] =
 	".meta{color:#555;font-size:.85rem}"
 	"svg text{font:11px sans-serif;fill:#333}"
 	"footer{margin-top:2rem;color:#666;font-size:.8rem}"
-	"@page{size:A4;margin:15mm}"
+	"@page{margin:15mm}"
 	"@media print{body{max-width:none;margin:0;font-size:11pt}"
 	"h2{break-after:avoid}figure,table,blockquote{break-inside:avoid}"
 	"a{color:inherit;text-decoration:none}}";
