@@ -18,15 +18,36 @@
  *              alone is a number too
  *   [name]     each of the caller's names (declared speaker names, client
  *              ids) as a whole word, ignoring case; "Alex's" keeps its 's
- * Smaller numbers ("I'm 34", "2 or 3 times") stay. Text that is not valid
- * UTF-8 is replaced whole by "[unreadable]".
+ * Smaller numbers ("I'm 34", "2 or 3 times") stay; a year alone ("in
+ * 2019") and a range such as "30-40" have four digits and become [number]:
+ * over-redaction is the safe side. A month without a day ("in May") stays
+ * unless May is a declared name.
+ *
+ * The patterns run in the order above (names last), each over the output of
+ * the one before. A name matches only as a whole word, in any case by
+ * Unicode case folding (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS: "Zoë"
+ * finds "ZOË"), but not across Unicode normalisation forms (a decomposed
+ * "Zoe\u0308" is not "Zoë"); spaces inside a name match any run of white
+ * space. Names equal to a label word ("Date") leave the labels alone.
+ *
+ * Failing closed: text that is not valid UTF-8, or on which a pattern hits
+ * the match limit (hostile or enormous text), is replaced whole by
+ * REDACT_UNREADABLE, never shown partly searched.
  */
 #ifndef RAPPORT_REDACT_H
 #define RAPPORT_REDACT_H
 
 #include <stddef.h>
 
-/* A redacted copy of text (free() it). Thread-safe. */
+#define REDACT_UNREADABLE "[unreadable]"
+
+/* A redacted copy of text.
+ *   text    NUL-terminated UTF-8, borrowed.
+ *   names   nnames names to remove (NULL, empty or invalid UTF-8 entries
+ *           are skipped; names may be NULL when nnames is 0), borrowed.
+ * Returns a new string (never NULL: allocation failure is fatal) that the
+ * caller frees with free(). Thread-safe: the fixed patterns are compiled
+ * once and every call has its own match data. */
 char *redact_text(const char *text, const char *const *names, size_t nnames);
 
 #endif
