@@ -12,12 +12,14 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "csvread.h"
+#include "ingest.h"
 #include "outfile.h"
 #include "session.h"
 #include "status.h"
@@ -53,10 +55,19 @@ static const char options_text[] =
 	"  -h, --help             show this help\n\n"
 	"Only FORMAT csv is supported; vtt, trs, tei and eaf are not yet.\n"
 	"A clinician is required (--set clinician=ID or --map clinician=COL).\n"
-	"The whole CSV is held in memory. Characters XML 1.0 forbids (control\n"
-	"characters other than tab and line breaks) are dropped from text.\n"
-	"A bad row (unknown speaker, wrong field count, bad time) is reported\n"
-	"as FILE:LINE: reason and its session is not written.\n"
+	"Metadata of a column is taken from a session's first row that has\n"
+	"it. Rows of a session need not be contiguous: the whole CSV is held\n"
+	"in memory (a field may be up to 8 MiB). Characters XML 1.0 forbids\n"
+	"(control characters other than tab and line breaks, U+FFFE, U+FFFF)\n"
+	"are dropped from text and attributes; file names keep letters,\n"
+	"digits, '.', '-' and '_' of the session id, other bytes become '_'.\n"
+	"A bad row (bad quoting, a NUL byte, invalid UTF-8, a wrong field\n"
+	"count, an unknown speaker, a bad time or metadata value) is reported\n"
+	"as FILE:LINE: reason and its session is not written (never part of a\n"
+	"session); when the row's session cannot be told, or a quote is still\n"
+	"open at the end of the file, no session of that file is written.\n"
+	"Every file is checked as `rapport validate` would before it is\n"
+	"renamed into place.\n"
 	"Exit status: 0 every session written, 1 some rejected, 2 usage error,\n"
 	"3 nothing written.\n";
 
@@ -84,6 +95,7 @@ struct row {
 	size_t	 session;
 	double	 order;
 	size_t	 seq;		/* row number, for a stable sort */
+	size_t	 file;		/* which INPUT it came from */
 	long	 line;
 	char	*speaker, *text, *time, *end, *codes;
 };
@@ -108,6 +120,8 @@ struct import {
 	struct row	*rows;
 	size_t		 nrows, rowcap;
 	size_t		 errors;
+	size_t		 file;			/* the INPUT being read */
+	ingest_schema	*schema;		/* NULL: semantic checks only */
 };
 
 static int
@@ -245,12 +259,21 @@ find_session(struct import *im, const char *id)
 	return im->ns++;
 }
 
+/* Report FILE:LINE: message; the session sess (unless (size_t)-1) is not
+ * written. */
+static void row_error(struct import *, const char *, long, size_t,
+    const char *, ...) __attribute__((format(printf, 5, 6)));
+
 static void
 row_error(struct import *im, const char *shown, long line, size_t sess,
-    const char *fmt, const char *arg)
+    const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "%s:%ld: ", shown, line);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	if (sess != (size_t)-1)
 		im->s[sess].bad = 1;
@@ -273,10 +296,11 @@ row_codes(struct import *im, char **f)
 {
 	const struct tags_entry *vocab;
 	size_t nv;
-	int on[64] = { 0 };
+	char *on;
 	strbuf b = { 0 };
 
 	vocab = tags_all(&nv);
+	on = xcalloc(nv, 1);
 	for (size_t i = 0; i < im->ncodes; i++) {
 		char *v = token(f[im->codes[i].col]);
 
@@ -284,12 +308,12 @@ row_codes(struct import *im, char **f)
 			on[im->codes[i].tag] = 1;
 		free(v);
 	}
-	for (size_t t = 0; t < nv && t < 64; t++) {
+	for (size_t t = 0; t < nv; t++) {
 		int child = 0;
 
 		if (!on[t])
 			continue;
-		for (size_t k = 0; k < nv && k < 64; k++)
+		for (size_t k = 0; k < nv; k++)
 			child |= on[k] && vocab[k].parent != NULL &&
 			    strcmp(vocab[k].parent, vocab[t].name) == 0;
 		if (child)
@@ -297,6 +321,7 @@ row_codes(struct import *im, char **f)
 		strbuf_adds(&b, b.len ? " " : "");
 		strbuf_adds(&b, vocab[t].name);
 	}
+	free(on);
 	return b.s != NULL ? strbuf_release(&b) : NULL;
 }
 
@@ -309,6 +334,69 @@ column_of(char **f, size_t n, const char *name)
 	return -1;
 }
 
+/* Why value v cannot be metadata key k of the schema, or NULL when it can. */
+static const char *
+meta_problem(int k, const char *v)
+{
+	const char *p = v;
+	size_t run = 0;		/* letters of the current subtag */
+	int nonzero = 0, later = 0;
+
+	switch (k) {
+	case K_DATE:
+		return session_valid_date(v) ? NULL : "is not a date of the "
+		    "form YYYY-MM-DD";
+	case K_MODALITY:
+		return strcmp(v, "in-person") == 0 || strcmp(v, "video") == 0 ||
+		    strcmp(v, "phone") == 0 ? NULL : "is not one of in-person, "
+		    "video, phone";
+	case K_NUMBER:
+		for (; *p >= '0' && *p <= '9'; p++)
+			nonzero |= *p != '0';
+		return *p == '\0' && nonzero ? NULL : "is not a session "
+		    "number (1, 2, ...)";
+	case K_LANGUAGE:
+		/* xs:language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+		for (; *p != '\0'; p++) {
+			int alpha = (*p >= 'a' && *p <= 'z') ||
+			    (*p >= 'A' && *p <= 'Z');
+			int digit = *p >= '0' && *p <= '9';
+
+			if (*p == '-' && run > 0 && p[1] != '\0') {
+				run = 0;
+				later = 1;	/* digits allowed from here */
+			} else if ((alpha || (later && digit)) && ++run <= 8)
+				continue;
+			else
+				return "is not a language tag (en, en-GB)";
+		}
+		return run > 0 ? NULL : "is not a language tag (en, en-GB)";
+	default:
+		return NULL;
+	}
+}
+
+/* The session of a malformed record, when its session column was read
+ * (the value may still be off when the field count is wrong: that only
+ * holds back one more session); (size_t)-1 when it cannot be told. */
+static size_t
+bad_record_session(struct import *im, char **f, size_t n)
+{
+	char *sid;
+	size_t s = (size_t)-1;
+
+	if (im->col[K_SESSION] < 0 || (size_t)im->col[K_SESSION] >= n)
+		return s;
+	sid = token(f[im->col[K_SESSION]]);
+	if (*sid != '\0')
+		s = find_session(im, sid);
+	free(sid);
+	return s;
+}
+
+static const char unknown_session[] = " (the record's session is unknown: "
+    "no session of this file is written)";
+
 /* Read one CSV into im. Returns -1 when the file is unusable. */
 static int
 read_csv(struct import *im, const char *path)
@@ -318,7 +406,7 @@ read_csv(struct import *im, const char *path)
 	char **f, *why = NULL;
 	size_t n, nhead = 0;
 	long line;
-	int rc;
+	int rc, poisoned = 0;
 
 	if ((r = csvread_open(path, shown, &why)) == NULL) {
 		fprintf(stderr, "%s\n", why);
@@ -326,8 +414,9 @@ read_csv(struct import *im, const char *path)
 		return -1;
 	}
 	if ((rc = csvread_next(r, &f, &n, &line, &why)) != 1) {
-		fprintf(stderr, "%s\n", rc < 0 ? why : "");
-		if (rc == 0)
+		if (rc < 0)
+			fprintf(stderr, "%s (in the header line)\n", why);
+		else
 			fprintf(stderr, "%s:1: empty file: no header line\n",
 			    shown);
 		free(why);
@@ -360,9 +449,14 @@ read_csv(struct import *im, const char *path)
 		char *sid;
 
 		if (rc < 0) {
-			/* The record's session cannot be known: it is skipped,
-			 * said here, and the exit status is 1. */
-			fprintf(stderr, "%s (record skipped)\n", why);
+			size_t bs = bad_record_session(im, f, n);
+
+			/* why is FILE:LINE: reason already. */
+			fprintf(stderr, "%s%s\n", why, bs == (size_t)-1 ?
+			    unknown_session : "");
+			if (bs != (size_t)-1)
+				im->s[bs].bad = 1;
+			poisoned |= bs == (size_t)-1;
 			im->errors++;
 			free(why);
 			why = NULL;
@@ -371,39 +465,53 @@ read_csv(struct import *im, const char *path)
 		if (n == 1 && f[0][0] == '\0')
 			continue;	/* a blank line */
 		if (n != nhead) {
-			char buf[64];
-
-			snprintf(buf, sizeof(buf), "%zu fields, the header has "
-			    "%zu", n, nhead);
-			row_error(im, shown, line, (size_t)-1, "%s", buf);
+			s = bad_record_session(im, f, n);
+			row_error(im, shown, line, s, "%zu fields, the header "
+			    "has %zu%s", n, nhead, s == (size_t)-1 ?
+			    unknown_session : "");
+			poisoned |= s == (size_t)-1;
 			continue;
 		}
 		sid = token(f[im->col[K_SESSION]]);
 		if (*sid == '\0') {
 			row_error(im, shown, line, (size_t)-1, "empty session "
-			    "id%s", "");
+			    "id%s", unknown_session);
 			free(sid);
+			poisoned = 1;
 			continue;
 		}
 		s = find_session(im, sid);
 		free(sid);
-		for (int k = FIRST_META; k < NKEYS; k++)
-			if (im->col[k] >= 0 && im->s[s].meta[k] == NULL &&
-			    *f[im->col[k]] != '\0')
-				im->s[s].meta[k] = token(f[im->col[k]]);
+		for (int k = FIRST_META; k < NKEYS; k++) {
+			const char *bad;
+
+			if (im->col[k] < 0 || im->s[s].meta[k] != NULL)
+				continue;
+			im->s[s].meta[k] = token(f[im->col[k]]);
+			if (*im->s[s].meta[k] == '\0') {
+				free(im->s[s].meta[k]);
+				im->s[s].meta[k] = NULL;
+				continue;
+			}
+			if ((bad = meta_problem(k, im->s[s].meta[k])) != NULL)
+				row_error(im, shown, line, s, "%s '%s' %s",
+				    key_names[k], im->s[s].meta[k], bad);
+		}
 		im->rows = xgrow(im->rows, &im->rowcap, im->nrows + 1,
 		    sizeof(*im->rows));
 		w = &im->rows[im->nrows];
 		memset(w, 0, sizeof(*w));
 		w->session = s;
 		w->seq = im->nrows++;
+		w->file = im->file;
 		w->line = line;
 		w->order = 0;
 		if (im->col[K_ORDER] >= 0) {
 			char *end;
 
 			w->order = strtod(f[im->col[K_ORDER]], &end);
-			if (end == f[im->col[K_ORDER]] || *end != '\0')
+			if (end == f[im->col[K_ORDER]] || *end != '\0' ||
+			    w->order != w->order)
 				row_error(im, shown, line, s, "order '%s' is not "
 				    "a number", f[im->col[K_ORDER]]);
 		}
@@ -433,6 +541,15 @@ read_csv(struct import *im, const char *path)
 		}
 		w->codes = row_codes(im, f);
 	}
+	if (csvread_truncated(r)) {
+		poisoned = 1;
+		fprintf(stderr, "%s: the unterminated quote hides the rest of "
+		    "the file: no session of this file is written\n", shown);
+	}
+	if (poisoned)
+		for (size_t i = 0; i < im->nrows; i++)
+			if (im->rows[i].file == im->file)
+				im->s[im->rows[i].session].bad = 1;
 	csvread_close(r);
 	return 0;
 }
@@ -534,26 +651,60 @@ render(const struct import *im, size_t si, const struct row *rows,
 	}
 	strbuf_adds(b, "  </transcript>\n</session>\n");
 	free(spk);
-	(void)si;
 }
 
-/* Write every good session. Returns the number written. */
+/* Read back the file f as `rapport validate` would: the importer's own
+ * output must pass, and a session it cannot write correctly is refused
+ * here rather than by the analyses later. Returns 0 when it passes. */
+static int
+self_check(const struct import *im, const struct sess *s, outfile *f)
+{
+	const struct ingest_diag *d;
+	char *why = NULL;
+	session *out = NULL;
+	ingest *in;
+	size_t nd;
+	int r, bad = 0;
+
+	if ((in = ingest_open(outfile_tmppath(f), s->id, im->schema,
+	    &why)) == NULL) {
+		fprintf(stderr, "rapport import: session '%s' not written: %s\n",
+		    s->id, why);
+		free(why);
+		return -1;
+	}
+	r = ingest_next(in, &out);
+	d = ingest_diags(in, &nd);
+	for (size_t i = 0; i < nd; i++)
+		if (d[i].severity == INGEST_ERROR) {
+			fprintf(stderr, "rapport import: session '%s' not "
+			    "written: its XML fails validation at line %ld: "
+			    "%s\n", s->id, d[i].line, d[i].msg);
+			bad = 1;
+		}
+	session_free(out);
+	ingest_close(in);
+	return r == 1 && !bad ? 0 : -1;
+}
+
+/* Write every good session. Returns the number written; *utts gets the
+ * number of their utterances, *rejected the number of sessions refused. */
 static size_t
-write_sessions(struct import *im, size_t *rejected)
+write_sessions(struct import *im, size_t *utts, size_t *rejected)
 {
 	strbuf b = { 0 };
-	size_t written = 0;
+	size_t written = 0, i = 0, j;
 	strset names = { 0 };
 
 	if (im->nrows > 1)
 		qsort(im->rows, im->nrows, sizeof(*im->rows), cmp_row);
-	for (size_t i = 0, j; i < im->nrows; i = j) {
-		const struct sess *s = &im->s[im->rows[i].session];
-		char *name, *why = NULL;
-		outfile *f;
+	/* The rows are sorted by session: rows[i..j) are session si's. */
+	for (size_t si = 0; si < im->ns; si++, i = j) {
+		const struct sess *s = &im->s[si];
+		char *name = NULL, *why = NULL;
+		outfile *f = NULL;
 
-		for (j = i; j < im->nrows &&
-		    im->rows[j].session == im->rows[i].session; j++)
+		for (j = i; j < im->nrows && im->rows[j].session == si; j++)
 			;
 		if (s->bad) {
 			fprintf(stderr, "rapport import: session '%s' not "
@@ -561,10 +712,12 @@ write_sessions(struct import *im, size_t *rejected)
 			(*rejected)++;
 			continue;
 		}
+		if (i == j)
+			continue;	/* cannot be: a session comes with a row */
 		if (meta(im, s, K_CLINICIAN) == NULL) {
-			fprintf(stderr, "%s: session '%s' not written: no "
-			    "clinician (its first row's %s column is empty)\n",
-			    "rapport import", s->id, im->map[K_CLINICIAN]);
+			fprintf(stderr, "rapport import: session '%s' not "
+			    "written: no clinician (its %s column is empty)\n",
+			    s->id, im->map[K_CLINICIAN]);
 			(*rejected)++;
 			continue;
 		}
@@ -578,19 +731,25 @@ write_sessions(struct import *im, size_t *rejected)
 			continue;
 		}
 		strbuf_reset(&b);
-		render(im, im->rows[i].session, im->rows + i, j - i, &b);
+		render(im, si, im->rows + i, j - i, &b);
 		if ((f = outfile_open(im->outdir, name, &why)) == NULL ||
 		    fwrite(b.s, 1, b.len, outfile_stream(f)) != b.len ||
-		    outfile_finish(f, &why) != 0 || outfile_commit(f, &why) !=
-		    0) {
+		    outfile_finish(f, &why) != 0) {
 			fprintf(stderr, "rapport import: %s\n", why ? why :
 			    "write error");
-			free(why);
-			if (f != NULL)
-				outfile_abort(f);
 			(*rejected)++;
-		} else
+		} else if (self_check(im, s, f) != 0)
+			(*rejected)++;
+		else if (outfile_commit(f, &why) != 0) {
+			fprintf(stderr, "rapport import: %s\n", why);
+			(*rejected)++;
+		} else {
+			f = NULL;	/* committed: nothing to abort */
 			written++;
+			*utts += j - i;
+		}
+		free(why);
+		outfile_abort(f);
 		free(name);
 	}
 	strbuf_free(&b);
@@ -627,6 +786,7 @@ import_free(struct import *im)
 		free(im->rows[i].codes);
 	}
 	free(im->rows);
+	ingest_schema_free(im->schema);
 }
 
 static int
@@ -683,6 +843,11 @@ parse_options(struct import *im, int argc, char **argv)
 				    "language", optarg);
 			free(im->set[k]);
 			im->set[k] = token(eq + 1);
+			if (*im->set[k] == '\0' ||
+			    meta_problem(k, im->set[k]) != NULL)
+				return cmd_usage_error(e, "bad --set '%s': %s",
+				    optarg, *im->set[k] == '\0' ? "empty value" :
+				    meta_problem(k, im->set[k]));
 			break;
 		case 'o':
 			im->outdir = optarg;
@@ -717,15 +882,23 @@ static int
 cmd_import_exec(int argc, char **argv)
 {
 	struct import im = { 0 };
-	size_t written, rejected = 0, bad_inputs = 0;
-	char *why = NULL;
+	size_t written, utts = 0, rejected = 0, bad_inputs = 0;
+	char *why = NULL, *path;
 	int rc;
 
 	if ((rc = parse_options(&im, argc, argv)) != 0) {
 		import_free(&im);
 		return rc < 0 ? EXIT_ALL_OK : rc;
 	}
-	for (int i = optind; i < argc; i++)
+	path = cmd_schema_path(NULL);
+	if ((im.schema = ingest_schema_load(path, &why)) == NULL) {
+		fprintf(stderr, "rapport import: warning: %s: output checked "
+		    "without the schema\n", why);
+		free(why);
+		why = NULL;
+	}
+	free(path);
+	for (int i = optind; i < argc; i++, im.file++)
 		if (read_csv(&im, argv[i]) != 0)
 			bad_inputs++;
 	if (outfile_mkdirs(im.outdir, &why) != 0) {
@@ -734,10 +907,10 @@ cmd_import_exec(int argc, char **argv)
 		import_free(&im);
 		return EXIT_NOTHING;
 	}
-	written = write_sessions(&im, &rejected);
+	written = write_sessions(&im, &utts, &rejected);
 	fprintf(stderr, "rapport import: %zu session%s, %zu utterance%s -> "
 	    "%s/; %zu session%s rejected, %zu problem%s\n", written,
-	    written == 1 ? "" : "s", im.nrows, im.nrows == 1 ? "" : "s",
+	    written == 1 ? "" : "s", utts, utts == 1 ? "" : "s",
 	    im.outdir, rejected, rejected == 1 ? "" : "s",
 	    im.errors + bad_inputs, im.errors + bad_inputs == 1 ? "" : "s");
 	import_free(&im);

@@ -1,4 +1,13 @@
-/* csvread.c -- RFC 4180 CSV records with their line numbers. */
+/* csvread.c -- RFC 4180 CSV records with their line numbers.
+ *
+ * A record is read to its end even when it is malformed, and the first
+ * problem is kept: that way the reader stays in step with the quoting (a
+ * NUL byte inside a quoted field does not make the rest of the field look
+ * like new records) and the caller still sees which record failed. The
+ * recovery for problems outside quotes is that of common readers: a stray
+ * quote in an unquoted field is kept as text, text after a closing quote
+ * is appended, and the record ends at the end of the physical line.
+ */
 #include "config.h"
 
 #include <errno.h>
@@ -14,10 +23,16 @@ struct csvread {
 	char	*shown;
 	long	 line;		/* current physical line */
 	int	 first;		/* no byte read yet (BOM check) */
+	int	 truncated;	/* a quote was open at the end of the input */
+	int	 back[3];	/* pushed-back bytes, the last read first */
+	int	 nback;
 	strbuf	 buf;		/* the record's fields, NUL-separated */
 	size_t	*off;		/* field starts in buf */
 	char   **fields;
 	size_t	 n, cap, fcap;
+	/* The record being read. */
+	char	*err;		/* its first problem, or NULL */
+	size_t	 flen;		/* bytes in the current field */
 };
 
 csvread *
@@ -47,42 +62,72 @@ csvread_close(csvread *r)
 	if (r->f != stdin)
 		fclose(r->f);
 	free(r->shown);
+	free(r->err);
 	strbuf_free(&r->buf);
 	free(r->off);
 	free(r->fields);
 	free(r);
 }
 
+int
+csvread_truncated(const csvread *r)
+{
+	return r->truncated;
+}
+
+/* Our own push-back: ungetc() promises only one byte, the BOM check
+ * needs two. */
+static void
+unread(csvread *r, int c)
+{
+	if (c != EOF)
+		r->back[r->nback++] = c;
+}
+
 static int
 next_char(csvread *r)
 {
-	int c = getc(r->f);
+	int c;
 
+	if (r->nback > 0)
+		return r->back[--r->nback];
+	c = getc(r->f);
 	if (r->first) {
 		r->first = 0;
-		if (c == 0xEF) {	/* a UTF-8 byte-order mark */
-			int c2 = getc(r->f), c3 = getc(r->f);
+		if (c == 0xEF) {	/* a UTF-8 byte-order mark? */
+			int c2 = getc(r->f), c3 = c2 == EOF ? EOF : getc(r->f);
 
 			if (c2 == 0xBB && c3 == 0xBF)
 				return getc(r->f);
-			/* Not a BOM: let the UTF-8 check report it. */
-			if (c3 != EOF)
-				ungetc(c3, r->f);
-			if (c2 != EOF)
-				ungetc(c2, r->f);
+			/* Not a BOM: the UTF-8 check reports the bytes. */
+			unread(r, c3);
+			unread(r, c2);
 		}
 	}
 	return c;
 }
 
-/* Skip to the end of the current line after an error. */
+/* Keep the first problem of the record. */
 static void
-skip_line(csvread *r, int c)
+problem(csvread *r, long line, const char *msg)
 {
-	while (c != EOF && c != '\n')
-		c = next_char(r);
-	if (c == '\n')
-		r->line++;
+	if (r->err == NULL)
+		r->err = xasprintf("%s:%ld: %s", r->shown, line, msg);
+}
+
+static void
+add(csvread *r, long start, int c)
+{
+	if (r->flen >= CSVREAD_MAX_FIELD) {
+		problem(r, start, "field longer than 8 MiB");
+		return;
+	}
+	if (r->buf.len >= CSVREAD_MAX_RECORD) {
+		problem(r, start, "record longer than 64 MiB");
+		return;
+	}
+	strbuf_addc(&r->buf, (char)c);
+	r->flen++;
 }
 
 static void
@@ -91,14 +136,7 @@ end_field(csvread *r)
 	strbuf_addc(&r->buf, '\0');
 	r->off = xgrow(r->off, &r->cap, r->n + 2, sizeof(*r->off));
 	r->off[++r->n] = r->buf.len;
-}
-
-static int
-fail(csvread *r, long line, char **why, const char *msg, int c)
-{
-	*why = xasprintf("%s:%ld: %s", r->shown, line, msg);
-	skip_line(r, c);
-	return -1;
+	r->flen = 0;
 }
 
 int
@@ -106,54 +144,58 @@ csvread_next(csvread *r, char ***fields, size_t *n, long *line, char **why)
 {
 	int c, quoted = 0, after_quote = 0;
 	long start, qline = 0;
-	size_t flen = 0;
 
 	strbuf_reset(&r->buf);
 	r->n = 0;
+	r->flen = 0;
+	free(r->err);
+	r->err = NULL;
 	r->off = xgrow(r->off, &r->cap, 1, sizeof(*r->off));
 	r->off[0] = 0;
 	start = r->line;
 	if ((c = next_char(r)) == EOF)
 		return 0;
 	for (;; c = next_char(r)) {
-		if (c == '\0')
-			return fail(r, r->line, why, "NUL byte in the CSV", c);
+		if (c == '\0') {
+			problem(r, r->line, "NUL byte in the CSV");
+			continue;
+		}
 		if (quoted) {
-			if (c == EOF)
-				return fail(r, qline, why, "unterminated quoted "
-				    "field (the quote opens here)", c);
-			if (c == '"') {
-				int d = next_char(r);
-
-				if (d == '"') {
-					strbuf_addc(&r->buf, '"');
-					flen++;
-					continue;
-				}
-				quoted = 0;
-				after_quote = 1;
-				c = d;
-			} else {
+			if (c == EOF) {
+				r->truncated = 1;
+				problem(r, qline, "unterminated quoted field "
+				    "(the quote opens here)");
+				end_field(r);
+				break;
+			}
+			if (c != '"') {
 				if (c == '\n')
 					r->line++;
-				strbuf_addc(&r->buf, (char)c);
-				if (++flen > CSVREAD_MAX_FIELD)
-					return fail(r, start, why, "field longer "
-					    "than 8 MiB", c);
+				add(r, start, c);
+				continue;
+			}
+			if ((c = next_char(r)) == '"') {
+				add(r, start, '"');
+				continue;
+			}
+			quoted = 0;
+			after_quote = 1;
+			/* c, the byte after the closing quote, goes on below. */
+			if (c == '\0') {
+				problem(r, r->line, "NUL byte in the CSV");
 				continue;
 			}
 		}
-		if (c == ',' ) {
+		if (c == ',') {
 			end_field(r);
 			after_quote = 0;
-			flen = 0;
 			continue;
 		}
 		if (c == '\r') {
 			int d = next_char(r);
 
-			if (d != '\n' && d != EOF)
-				ungetc(d, r->f);
+			if (d != '\n')
+				unread(r, d);
 			c = '\n';
 		}
 		if (c == '\n' || c == EOF) {
@@ -163,33 +205,29 @@ csvread_next(csvread *r, char ***fields, size_t *n, long *line, char **why)
 			break;
 		}
 		if (after_quote)
-			return fail(r, r->line, why, "text after a closing "
-			    "quote (a quote inside a quoted field is written "
-			    "\"\")", c);
-		if (c == '"') {
-			if (flen > 0)
-				return fail(r, r->line, why, "stray quote in an "
-				    "unquoted field (quote the whole field and "
-				    "double the quote)", c);
+			problem(r, r->line, "text after a closing quote (a "
+			    "quote inside a quoted field is written \"\")");
+		else if (c == '"' && r->flen == 0) {
 			quoted = 1;
 			qline = r->line;
 			continue;
-		}
-		strbuf_addc(&r->buf, (char)c);
-		if (++flen > CSVREAD_MAX_FIELD)
-			return fail(r, start, why, "field longer than 8 MiB",
-			    c);
+		} else if (c == '"')
+			problem(r, r->line, "stray quote in an unquoted field "
+			    "(quote the whole field and double the quote)");
+		add(r, start, c);
 	}
-	if (!utf8_valid(r->buf.s, r->buf.len)) {
-		*why = xasprintf("%s:%ld: invalid UTF-8 in the record", r->shown,
-		    start);
-		return -1;
-	}
+	if (r->err == NULL && !utf8_valid(r->buf.s, r->buf.len))
+		problem(r, start, "invalid UTF-8 in the record");
 	r->fields = xgrow(r->fields, &r->fcap, r->n, sizeof(*r->fields));
 	for (size_t i = 0; i < r->n; i++)
 		r->fields[i] = r->buf.s + r->off[i];
 	*fields = r->fields;
 	*n = r->n;
 	*line = start;
+	if (r->err != NULL) {
+		*why = r->err;
+		r->err = NULL;
+		return -1;
+	}
 	return 1;
 }

@@ -1,31 +1,53 @@
 /* csvread.h -- a streaming RFC 4180 CSV reader with line numbers.
  *
- * Quoted fields with doubled quotes, commas and line breaks inside, CRLF
- * or LF line ends, an optional UTF-8 byte-order mark. Every record is
+ * Quoted fields with doubled quotes, commas and line breaks inside, CRLF,
+ * LF or CR line ends, an optional UTF-8 byte-order mark. Every record is
  * checked: a problem is reported as "FILE:LINE: reason", LINE being the
- * physical line where the record (or the open quote) starts.
+ * physical line of the problem (of the open quote for an unterminated
+ * field, of the record's start for invalid UTF-8 or an over-long field).
+ * Memory is bounded by the longest record, never the file.
  */
 #ifndef RAPPORT_CSVREAD_H
 #define RAPPORT_CSVREAD_H
 
 #include <stddef.h>
 
-/* A field may be at most this long. */
-#define CSVREAD_MAX_FIELD (8u << 20)
+/* A field may be at most this long, a record (all its fields) this. */
+#define CSVREAD_MAX_FIELD	(8u << 20)
+#define CSVREAD_MAX_RECORD	(64u << 20)
 
 typedef struct csvread csvread;
 
-/* Open path ("-" is standard input); shown names it in messages. NULL
- * and *why when it cannot be opened. */
-csvread *csvread_open(const char *path, const char *shown, char **why);
 /*
- * Read the next record. Returns 1 and sets *fields (n of them, each
- * NUL-terminated, valid until the next call) and *line; 0 at the end;
- * -1 with *why ("FILE:LINE: reason"; free() it) on a malformed record,
- * after which reading goes on at the next line (0 when nothing is left).
+ * Open path ("-" is standard input) for reading; shown names it in
+ * messages. Returns the reader (close it with csvread_close()), or NULL
+ * and *why ("SHOWN:0: cannot open: ..."; the caller frees it).
+ */
+csvread *csvread_open(const char *path, const char *shown, char **why);
+
+/*
+ * Read the next record. Returns 1 and sets *fields (*n of them, each
+ * NUL-terminated), *line (the physical line where the record starts);
+ * 0 at the end of the input; -1 on a malformed record, with *why
+ * ("SHOWN:LINE: reason"; the caller frees it) and *fields, *n, *line set
+ * to the record as far as it could be read (the caller may use them to
+ * say which record failed, not as data). The fields are borrowed and valid
+ * until the next call. After -1 reading goes on with the next record: a
+ * problem inside a quoted field (a NUL byte, an over-long field) resumes
+ * after the field's closing quote, so line breaks inside quotes never
+ * start a false record.
  */
 int csvread_next(csvread *r, char ***fields, size_t *n, long *line,
     char **why);
+
+/*
+ * 1 once a quoted field was still open at the end of the input: every
+ * record after its opening quote is lost (it was read as the field's
+ * text), so a caller must not take the records it got as the whole file.
+ */
+int csvread_truncated(const csvread *r);
+
+/* Close r (NULL is fine); standard input is left open. */
 void csvread_close(csvread *r);
 
 #endif
