@@ -688,6 +688,9 @@ write_statistics(struct run *run, outfile **f, char **why)
 	else if (*why == NULL)
 		*why = xstrdup("corpus.json: write error");
 	aggregate_out_free(&out);
+	/* Done with the session rows: free them before the reports. */
+	aggregate_free(run->agg);
+	run->agg = NULL;
 	return rc;
 }
 

@@ -31,7 +31,12 @@ html_text(strbuf *b, const char *s)
 			strbuf_adds(b, "&#39;");
 			break;
 		default:
-			strbuf_addc(b, *s);
+			/* C0 controls other than tab, newline and return are
+			 * not allowed in XML 1.0 (the pages are also XHTML):
+			 * drop them rather than break the page. */
+			if ((unsigned char)*s >= 0x20 || *s == '\t' ||
+			    *s == '\n' || *s == '\r')
+				strbuf_addc(b, *s);
 		}
 	}
 }

@@ -73,11 +73,15 @@ struct example {
 	double	 index;
 };
 
+/* At most this many examples of each kind per clinician are kept while
+ * reading examples.jsonl (issue 6 asks for three to five). */
+#define EXAMPLES_SHOWN 4
+
 struct results {
 	const char	*dir;
 	struct rsess	*s;
 	size_t		 ns, scap;
-	struct example	*ex;
+	struct example	*ex;		/* kept examples */
 	size_t		 nex, excap;
 	cJSON		*corpus;
 	double		 q1[NHEAD], median[NHEAD], q3[NHEAD];
@@ -105,6 +109,44 @@ static const cJSON *
 jget(const cJSON *o, const char *key)
 {
 	return o != NULL ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+}
+
+/* o[key] when it is an object (or an array), else NULL: a section of the
+ * wrong shape is left out like a missing one, never walked. */
+static const cJSON *
+jobj(const cJSON *o, const char *key)
+{
+	const cJSON *it = jget(o, key);
+
+	return cJSON_IsObject(it) ? it : NULL;
+}
+
+static const cJSON *
+jarr(const cJSON *o, const char *key)
+{
+	const cJSON *it = jget(o, key);
+
+	return cJSON_IsArray(it) ? it : NULL;
+}
+
+/* v with `decimals` places ("%+" with sign > 0), or "n/a" when it is not
+ * a number, for text and chart descriptions (html_num() is for cells).
+ * The buffer lives until the end of the full expression (C11 6.2.4). */
+struct num {
+	char	s[32];
+};
+
+static struct num
+num(double v, int decimals, int sign)
+{
+	struct num n;
+
+	if (!isfinite(v))
+		snprintf(n.s, sizeof(n.s), "n/a");
+	else
+		snprintf(n.s, sizeof(n.s), sign ? "%+.*f" : "%.*f", decimals,
+		    v == 0 ? 0.0 : v);
+	return n;
 }
 
 static char *
@@ -182,26 +224,92 @@ add_session(struct results *r, const cJSON *o)
 }
 
 static void
+example_free(struct example *e)
+{
+	free(e->session);
+	free(e->clinician);
+	free(e->date);
+	free(e->kind);
+	free(e->text);
+	free(e->term);
+	free(e->plain);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/* The order of examples, best first (< 0: x before y): higher score (a
+ * missing score last), then session id and utterance index, so equal
+ * scores are chosen and shown the same way every run whatever the order
+ * of examples.jsonl. */
+static int
+example_cmp(const struct example *x, const struct example *y)
+{
+	int c;
+
+	if (isfinite(x->score) != isfinite(y->score))
+		return isfinite(x->score) ? -1 : 1;
+	if (isfinite(x->score) && x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if ((c = strcmp(x->session ? x->session : "", y->session ?
+	    y->session : "")) != 0)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+cmp_example(const void *a, const void *b)
+{
+	return example_cmp(*(const struct example *const *)a,
+	    *(const struct example *const *)b);
+}
+
+/* Keep the example if it is among the EXAMPLES_SHOWN best of its
+ * clinician and kind so far (example_cmp), so memory holds a few per
+ * clinician, not the whole file. */
+static void
 add_example(struct results *r, const cJSON *o)
 {
-	struct example *e;
+	struct example e = { 0 }, *slot = NULL;
+	size_t n = 0;
 	char *raw;
 
-	r->ex = xgrow(r->ex, &r->excap, r->nex + 1, sizeof(*r->ex));
-	e = &r->ex[r->nex++];
-	e->session = jstr(o, "session");
-	e->clinician = jstr(o, "clinician");
-	e->date = jstr(o, "date");
-	e->kind = jstr(o, "kind");
-	e->term = jstr(o, "term");
-	e->plain = jstr(o, "plain");
-	e->score = jnum(o, "score");
-	e->index = jnum(o, "index");
+	e.clinician = jstr(o, "clinician");
+	e.kind = jstr(o, "kind");
+	e.score = jnum(o, "score");
+	e.session = jstr(o, "session");
+	e.index = jnum(o, "index");
+	for (size_t i = 0; i < r->nex; i++) {
+		struct example *k = &r->ex[i];
+
+		if (!same(k->clinician, e.clinician) || !same(k->kind, e.kind))
+			continue;
+		n++;
+		if (slot == NULL || example_cmp(k, slot) > 0)
+			slot = k;	/* the worst kept so far */
+	}
+	if (n >= EXAMPLES_SHOWN) {
+		if (example_cmp(&e, slot) >= 0) {
+			example_free(&e);
+			return;
+		}
+		example_free(slot);
+	} else {
+		r->ex = xgrow(r->ex, &r->excap, r->nex + 1, sizeof(*r->ex));
+		slot = &r->ex[r->nex++];
+	}
+	e.date = jstr(o, "date");
+	e.term = jstr(o, "term");
+	e.plain = jstr(o, "plain");
 	/* Redacted at run time with the session's names; again here, as a
 	 * second line of defence, with the patterns. */
 	raw = jstr(o, "text");
-	e->text = redact_text(raw != NULL ? raw : "", NULL, 0);
+	e.text = redact_text(raw != NULL ? raw : "", NULL, 0);
 	free(raw);
+	*slot = e;
 }
 
 static int
@@ -270,7 +378,10 @@ write_page(struct results *r, const char *name, const strbuf *b, char **why)
 	return rc;
 }
 
-/* "clinician-<id>.html" with the id reduced to safe characters. */
+/* "clinician-<id>.html": letters, digits, "." and "-" of the id stay,
+ * every other byte becomes "_XX" (its hex value), so two ids never share
+ * a page (one clinician's page must never hold another's sessions); the
+ * "kind-" prefix keeps "." and ".." out of the name. */
 static char *
 page_name(const char *kind, const char *id)
 {
@@ -278,10 +389,14 @@ page_name(const char *kind, const char *id)
 
 	strbuf_adds(&b, kind);
 	strbuf_addc(&b, '-');
-	for (const char *p = id; *p != '\0'; p++)
-		strbuf_addc(&b, (*p >= 'a' && *p <= 'z') || (*p >= 'A' &&
-		    *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-		    *p == '_' ? *p : '_');
+	for (const unsigned char *p = (const unsigned char *)id; *p != '\0';
+	    p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.')
+			strbuf_addc(&b, (char)*p);
+		else
+			strbuf_addf(&b, "_%02X", *p);
+	}
 	strbuf_adds(&b, ".html");
 	return strbuf_release(&b);
 }
@@ -404,9 +519,8 @@ trend_chart(strbuf *b, const struct results *r, const char *id,
 	thresholds(head[i].name, &t.fair, &t.good);
 	title = xasprintf("%s of %s over time", head[i].label, id);
 	desc = xasprintf("%zu sessions as points; the line is the OLS trend "
-	    "(%.3f per 30 days), the band its 95%% CI; dashed lines are MITI "
-	    "thresholds where they exist.", t.n, isfinite(t.slope) ? t.slope :
-	    0.0);
+	    "(%s per 30 days), the band its 95%% CI; dashed lines are MITI "
+	    "thresholds where they exist.", t.n, num(t.slope, 3, 1).s);
 	svg_trend(b, title, desc, &t);
 	free(title);
 	free(desc);
@@ -423,33 +537,26 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 		{ "affirmation", "Affirmations" },
 		{ "jargon", "Jargon, with a plain alternative" },
 	};
-	/* Between three and five per kind (issue 6). */
-	const size_t max = 4;
+	const size_t max = EXAMPLES_SHOWN;
 
 	strbuf_adds(b, "<h2>Examples</h2>\n<p class=\"meta\">The strongest "
 	    "examples found in this clinician's sessions, redacted.</p>\n");
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-		const struct example **pick = xcalloc(max, sizeof(*pick));
+		const struct example **pick = xcalloc(r->nex + 1,
+		    sizeof(*pick));
 		size_t n = 0;
 
 		for (size_t e = 0; e < r->nex; e++) {
 			const struct example *x = &r->ex[e];
-			size_t j;
 
-			if (x->clinician == NULL || x->kind == NULL ||
-			    strcmp(x->clinician, id) != 0 ||
-			    strcmp(x->kind, kinds[k].kind) != 0)
-				continue;
-			/* Keep the best, in file order on ties. */
-			for (j = n; j > 0 && pick[j - 1]->score < x->score; j--)
-				if (j < max)
-					pick[j] = pick[j - 1];
-			if (j < max) {
-				pick[j] = x;
-				if (n < max)
-					n++;
-			}
+			if (x->clinician != NULL && x->kind != NULL &&
+			    strcmp(x->clinician, id) == 0 &&
+			    strcmp(x->kind, kinds[k].kind) == 0)
+				pick[n++] = x;
 		}
+		qsort(pick, n, sizeof(*pick), cmp_example);
+		if (n > max)
+			n = max;
 		strbuf_adds(b, "<h3>");
 		html_text(b, kinds[k].title);
 		strbuf_adds(b, "</h3>\n");
@@ -462,8 +569,11 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 			if (pick[j]->term != NULL) {
 				strbuf_adds(b, "<p class=\"meta\">&#8220;");
 				html_text(b, pick[j]->term);
-				strbuf_adds(b, "&#8221; &#8594; say &#8220;");
-				html_text(b, pick[j]->plain);
+				if (pick[j]->plain != NULL) {
+					strbuf_adds(b, "&#8221; &#8594; say "
+					    "&#8220;");
+					html_text(b, pick[j]->plain);
+				}
 				strbuf_adds(b, "&#8221;</p>");
 			}
 			strbuf_adds(b, "<p class=\"meta\">session ");
@@ -482,8 +592,8 @@ static int
 clinician_page(struct results *r, const char *id, const cJSON *c,
     char **why)
 {
-	const cJSON *inds = jget(c, "indicators"), *mods = jget(c, "modalities");
-	const cJSON *corp = jget(r->corpus, "indicators"), *it;
+	const cJSON *inds = jobj(c, "indicators"), *mods = jobj(c, "modalities");
+	const cJSON *corp = jobj(r->corpus, "indicators"), *it;
 	strbuf b = { 0 };
 	char *title = xasprintf("Clinician %s", id);
 	int nstr = 0, nwork = 0;
@@ -492,7 +602,7 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	strbuf_adds(&b, "<h1>");
 	html_text(&b, title);
 	strbuf_adds(&b, "</h1>\n<p class=\"meta\">");
-	html_textf(&b, "%.0f sessions", jnum(c, "n_sessions"));
+	html_textf(&b, "%s sessions", num(jnum(c, "n_sessions"), 0, 0).s);
 	if (cJSON_IsString(jget(c, "first_date"))) {
 		char *d0 = jstr(c, "first_date"), *d1 = jstr(c, "last_date");
 
@@ -501,8 +611,8 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		free(d1);
 	}
 	cJSON_ArrayForEach(it, mods) {
-		html_textf(&b, " \xC2\xB7 %s: %.0f", it->string,
-		    it->valuedouble);
+		html_textf(&b, " \xC2\xB7 %s: %s", it->string,
+		    num(cJSON_IsNumber(it) ? it->valuedouble : NAN, 0, 0).s);
 	}
 	if (cJSON_IsString(jget(c, "cohort"))) {
 		strbuf_adds(&b, " \xC2\xB7 cohort ");
@@ -570,9 +680,10 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		else
 			strbuf_adds(&b, "&#8211;");
 		strbuf_adds(&b, "</td><td>");
-		desc = xasprintf("Mean %.2f (95%% CI %.2f to %.2f); corpus "
-		    "median %.2f, range %.2f to %.2f.", g.mean, g.ci_low,
-		    g.ci_high, g.median, g.min, g.max);
+		desc = xasprintf("Mean %s (95%% CI %s to %s); corpus median %s, "
+		    "range %s to %s.", num(g.mean, 2, 0).s, num(g.ci_low, 2,
+		    0).s, num(g.ci_high, 2, 0).s, num(g.median, 2, 0).s,
+		    num(g.min, 2, 0).s, num(g.max, 2, 0).s);
 		svg_range(&b, head[i].label, desc, &g);
 		free(desc);
 		strbuf_adds(&b, "</td></tr>\n");
@@ -591,8 +702,8 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		trend_chart(&b, r, id, NULL, i, ci, 300, 170);
 		strbuf_adds(&b, "<figcaption>");
 		html_text(&b, head[i].label);
-		html_textf(&b, ": %+.2f per 30 days", isfinite(jnum(ci,
-		    "slope_per_30d")) ? jnum(ci, "slope_per_30d") : 0.0);
+		html_textf(&b, ": %s per 30 days", num(jnum(ci,
+		    "slope_per_30d"), 2, 1).s);
 		if (isfinite(jnum(ci, "slope_p")))
 			html_textf(&b, " (p = %.3f)", jnum(ci, "slope_p"));
 		else
@@ -609,7 +720,7 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		strbuf_addf(&b, "<th scope=\"col\">%s</th>", modes[m]);
 	strbuf_adds(&b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *bm = jget(jget(inds, head[i].name), "by_modality");
+		const cJSON *bm = jobj(jget(inds, head[i].name), "by_modality");
 
 		strbuf_adds(&b, "<tr><th scope=\"row\">");
 		html_text(&b, head[i].label);
@@ -619,7 +730,7 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 
 			strbuf_adds(&b, "<td class=\"n\">");
 			html_num(&b, jnum(x, "mean"), head[i].decimals);
-			if (x != NULL)
+			if (isfinite(jnum(x, "n")))
 				strbuf_addf(&b, " <span class=\"meta\">(n=%.0f)"
 				    "</span>", jnum(x, "n"));
 			strbuf_adds(&b, "</td>");
@@ -632,13 +743,14 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	return finish_page(r, "clinician", id, &b, why);
 }
 
+/* The index of headline indicator name in head[], or NHEAD. */
 static size_t
 head_index(const char *name)
 {
 	for (size_t i = 0; i < NHEAD; i++)
 		if (strcmp(head[i].name, name) == 0)
 			return i;
-	return 0;
+	return NHEAD;
 }
 
 static int
@@ -646,8 +758,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 {
 	static const char *const shown[] = { "rq_ratio",
 		"pct_complex_reflections" };
-	const cJSON *members = jget(c, "clinicians"), *it;
-	const cJSON *cl = jget(r->corpus, "clinicians");
+	const cJSON *members = jarr(c, "clinicians"), *it;
+	const cJSON *cl = jobj(r->corpus, "clinicians");
 	strbuf b = { 0 };
 	char *title = xasprintf("Cohort %s", id);
 
@@ -668,8 +780,12 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 	    "<table><thead><tr><th scope=\"col\">Trainee</th><th scope=\"col\">"
 	    "Latest session</th><th scope=\"col\">Below the MITI fair "
 	    "threshold (mean of the last sessions)</th></tr></thead><tbody>\n");
-	cJSON_ArrayForEach(it, jget(c, "latest")) {
-		const cJSON *below = jget(it, "below"), *x;
+	if (jobj(c, "latest") == NULL)
+		strbuf_adds(&b, "<tr><td colspan=\"3\">Not available.</td></tr>"
+		    "\n");
+	cJSON_ArrayForEach(it, jobj(c, "latest")) {
+		const cJSON *below = jarr(it, "below"), *x;
+		size_t i;
 
 		strbuf_adds(&b, "<tr><th scope=\"row\">");
 		page_link(&b, "clinician", it->string);
@@ -682,7 +798,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 			if (!cJSON_IsString(x))
 				continue;
 			strbuf_adds(&b, "<span class=\"mark below\">below</span> ");
-			html_text(&b, head[head_index(x->valuestring)].label);
+			i = head_index(x->valuestring);
+			html_text(&b, i < NHEAD ? head[i].label : x->valuestring);
 			strbuf_adds(&b, " ");
 		}
 		strbuf_adds(&b, "</td></tr>\n");
@@ -693,8 +810,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 	strbuf_adds(&b, "<h2>The cohort over the term</h2>\n<div class="
 	    "\"grid\">\n");
 	for (size_t s = 0; s < 2; s++) {
-		const cJSON *months = jget(c, "months"), *m;
-		const cJSON *tr = jget(jget(c, "trend"), shown[s]);
+		const cJSON *months = jarr(c, "months"), *m;
+		const cJSON *tr = jobj(jobj(c, "trend"), shown[s]);
 		size_t n = (size_t)cJSON_GetArraySize(months), k = 0;
 		const char **labels = xcalloc(n + 1, sizeof(*labels));
 		double *mean = xcalloc(n + 1, sizeof(double)),
@@ -704,7 +821,7 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		char *t, *d;
 
 		cJSON_ArrayForEach(m, months) {
-			const cJSON *v = jget(jget(m, "indicators"), shown[s]);
+			const cJSON *v = jobj(jobj(m, "indicators"), shown[s]);
 
 			labels[k] = cJSON_GetStringValue(jget(m, "month"));
 			if (labels[k] == NULL)
@@ -721,10 +838,15 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		svg_months(&b, t, d, labels, mean, lo, hi, k, fair, good);
 		strbuf_adds(&b, "<figcaption>");
 		html_text(&b, head[i].label);
-		html_textf(&b, ": mean trainee slope %+.2f per 30 days (95%% CI "
-		    "%.2f to %.2f, %.0f trainees)", jnum(tr, "mean_slope"),
-		    jnum(tr, "ci_low"), jnum(tr, "ci_high"),
-		    jnum(tr, "n_trainees"));
+		html_textf(&b, ": mean trainee slope %s per 30 days (95%% CI "
+		    "%s to %s, %s trainees)", num(jnum(tr, "mean_slope"), 2,
+		    1).s, num(jnum(tr, "ci_low"), 2, 0).s, num(jnum(tr,
+		    "ci_high"), 2, 0).s, num(jnum(tr, "n_trainees"), 0, 0).s);
+		if (cJSON_IsString(jget(tr, "why"))) {
+			strbuf_adds(&b, " (");
+			html_text(&b, jget(tr, "why")->valuestring);
+			strbuf_adds(&b, ")");
+		}
 		strbuf_adds(&b, "</figcaption></figure>\n");
 		free(t);
 		free(d);
@@ -748,14 +870,14 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 
 			if (!cJSON_IsString(it))
 				continue;
-			ci = jget(jget(jget(cl, it->valuestring), "indicators"),
+			ci = jobj(jobj(jobj(cl, it->valuestring), "indicators"),
 			    shown[s]);
 			strbuf_adds(&b, "<figure>");
 			trend_chart(&b, r, it->valuestring, id, i, ci, 220, 130);
 			strbuf_adds(&b, "<figcaption>");
 			html_text(&b, it->valuestring);
-			html_textf(&b, ": %+.2f per 30 days", jnum(ci,
-			    "slope_per_30d"));
+			html_textf(&b, ": %s per 30 days", num(jnum(ci,
+			    "slope_per_30d"), 2, 1).s);
 			strbuf_adds(&b, "</figcaption></figure>\n");
 		}
 		strbuf_adds(&b, "</div>\n");
@@ -775,8 +897,9 @@ cell(strbuf *b, double v, int decimals)
 static void
 index_tables(strbuf *b, const struct results *r)
 {
-	const cJSON *inds = jget(r->corpus, "indicators"), *it, *m;
-	const cJSON *lag = jget(r->corpus, "lag1"), *agree;
+	const cJSON *inds = jobj(r->corpus, "indicators"), *it, *m;
+	const cJSON *lag = jobj(r->corpus, "lag1"), *agree;
+	const cJSON *measures = jobj(r->corpus, "measures");
 
 	strbuf_adds(b, "<h2>Therapist effects</h2>\n<p class=\"meta\">ICC(1): "
 	    "the share of an indicator's variance that lies between "
@@ -786,7 +909,7 @@ index_tables(strbuf *b, const struct results *r)
 	    "\"col\">95% CI</th><th scope=\"col\">Clinicians</th><th scope="
 	    "\"col\">Sessions</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *icc = jget(jget(inds, head[i].name), "icc1");
+		const cJSON *icc = jobj(jobj(inds, head[i].name), "icc1");
 
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, head[i].label);
@@ -803,8 +926,13 @@ index_tables(strbuf *b, const struct results *r)
 	}
 	strbuf_adds(b, "</tbody></table>\n");
 
-	cJSON_ArrayForEach(m, jget(r->corpus, "measures")) {
-		const cJSON *corr = jget(m, "correlations");
+	if (measures == NULL || measures->child == NULL)
+		strbuf_adds(b, "<h2>Indicators and session measures</h2>\n"
+		    "<p>Not available: no session carries outcome or alliance "
+		    "measures.</p>\n");
+	cJSON_ArrayForEach(m, measures) {
+		const cJSON *corr = jobj(m, "correlations");
+		const cJSON *reg = jobj(m, "regression");
 
 		strbuf_adds(b, "<h2>Indicators and ");
 		html_text(b, m->string);
@@ -832,21 +960,22 @@ index_tables(strbuf *b, const struct results *r)
 		}
 		strbuf_adds(b, "</tbody></table>\n<p class=\"meta\">Regression on "
 		    "the headline indicators: ");
-		html_textf(b, "R\xC2\xB2 = %.2f, adjusted %.2f, n = %.0f",
-		    jnum(jget(m, "regression"), "r2"),
-		    jnum(jget(m, "regression"), "adj_r2"),
-		    jnum(jget(m, "regression"), "n"));
-		if (cJSON_IsString(jget(jget(m, "regression"), "why"))) {
+		html_textf(b, "R\xC2\xB2 = %s, adjusted %s, n = %s",
+		    num(jnum(reg, "r2"), 2, 0).s, num(jnum(reg, "adj_r2"), 2,
+		    0).s, num(jnum(reg, "n"), 0, 0).s);
+		if (cJSON_IsString(jget(reg, "why"))) {
 			strbuf_adds(b, " (");
-			html_text(b, jget(jget(m, "regression"), "why")->
-			    valuestring);
+			html_text(b, jget(reg, "why")->valuestring);
 			strbuf_adds(b, ")");
 		}
 		strbuf_adds(b, "; coefficients in corpus.json.</p>\n");
 	}
 
-	if (lag != NULL) {
-		const cJSON *to = jget(lag, "to"), *from = jget(lag, "from"), *f;
+	if (lag == NULL)
+		strbuf_adds(b, "<h2>What the client says next</h2>\n<p>Not "
+		    "available.</p>\n");
+	else {
+		const cJSON *to = jarr(lag, "to"), *from = jarr(lag, "from"), *f;
 
 		strbuf_adds(b, "<h2>What the client says next</h2>\n<p class="
 		    "\"meta\">Lag-1 transitions from therapist tags (rows) to the "
@@ -868,7 +997,7 @@ index_tables(strbuf *b, const struct results *r)
 				const cJSON *c;
 				double p = NAN, z = NAN;
 
-				cJSON_ArrayForEach(c, jget(lag, "cells"))
+				cJSON_ArrayForEach(c, jarr(lag, "cells"))
 					if (strcmp(cJSON_GetStringValue(jget(c,
 					    "from")) ?: "", cJSON_GetStringValue(f)
 					    ?: "") == 0 && strcmp(
@@ -896,15 +1025,15 @@ index_tables(strbuf *b, const struct results *r)
 		strbuf_adds(b, "<p>No session carries human codes.</p>\n");
 		return;
 	}
-	html_textf(b, "%.0f coded sessions; presence per utterance.",
-	    jnum(agree, "sessions"));
+	html_textf(b, "%s coded sessions; presence per utterance.",
+	    num(jnum(agree, "sessions"), 0, 0).s);
 	strbuf_adds(b, "\n<table><thead><tr>");
 	static const char *const ac[] = { "tag", "tp", "fp", "fn", "precision",
 		"recall", "f1", "kappa", "icc21" };
 	for (size_t k = 0; k < sizeof(ac) / sizeof(ac[0]); k++)
 		strbuf_addf(b, "<th scope=\"col\">%s</th>", ac[k]);
 	strbuf_adds(b, "</tr></thead><tbody>\n");
-	cJSON_ArrayForEach(it, jget(agree, "tags")) {
+	cJSON_ArrayForEach(it, jarr(agree, "tags")) {
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, cJSON_GetStringValue(jget(it, "tag")));
 		strbuf_adds(b, "</th>");
@@ -925,19 +1054,19 @@ index_page(struct results *r, char **why)
 
 	html_begin(&b, "rapport results");
 	strbuf_adds(&b, "<h1>rapport results</h1>\n<p>");
-	html_textf(&b, "%zu sessions from %.0f clinicians in %.0f cohorts.",
-	    r->ns, jnum(r->corpus, "n_clinicians"),
-	    jnum(r->corpus, "n_cohorts"));
+	html_textf(&b, "%zu sessions from %s clinicians in %s cohorts.",
+	    r->ns, num(jnum(r->corpus, "n_clinicians"), 0, 0).s,
+	    num(jnum(r->corpus, "n_cohorts"), 0, 0).s);
 	strbuf_adds(&b, "</p>\n<h2>Clinicians</h2>\n<ul>\n");
-	cJSON_ArrayForEach(it, jget(r->corpus, "clinicians")) {
+	cJSON_ArrayForEach(it, jobj(r->corpus, "clinicians")) {
 		strbuf_adds(&b, "<li>");
 		page_link(&b, "clinician", it->string);
-		html_textf(&b, " \xE2\x80\x94 %.0f sessions",
-		    jnum(it, "n_sessions"));
+		html_textf(&b, " \xE2\x80\x94 %s sessions",
+		    num(jnum(it, "n_sessions"), 0, 0).s);
 		strbuf_adds(&b, "</li>\n");
 	}
 	strbuf_adds(&b, "</ul>\n<h2>Cohorts</h2>\n<ul>\n");
-	cJSON_ArrayForEach(it, jget(r->corpus, "cohorts")) {
+	cJSON_ArrayForEach(it, jobj(r->corpus, "cohorts")) {
 		strbuf_adds(&b, "<li>");
 		page_link(&b, "cohort", it->string);
 		strbuf_adds(&b, "</li>\n");
@@ -955,7 +1084,7 @@ index_page(struct results *r, char **why)
 		svg_histogram(&b, head[i].label, d, v, r->ns, 12);
 		strbuf_adds(&b, "<figcaption>");
 		html_text(&b, head[i].label);
-		html_textf(&b, " (median %.2f)", r->median[i]);
+		html_textf(&b, " (median %s)", num(r->median[i], 2, 0).s);
 		strbuf_adds(&b, "</figcaption></figure>\n");
 		free(d);
 	}
@@ -979,17 +1108,8 @@ results_free(struct results *r)
 		free(r->s[i].date);
 	}
 	free(r->s);
-	for (size_t i = 0; i < r->nex; i++) {
-		struct example *e = &r->ex[i];
-
-		free(e->session);
-		free(e->clinician);
-		free(e->date);
-		free(e->kind);
-		free(e->text);
-		free(e->term);
-		free(e->plain);
-	}
+	for (size_t i = 0; i < r->nex; i++)
+		example_free(&r->ex[i]);
 	free(r->ex);
 	cJSON_Delete(r->corpus);
 }
@@ -1019,10 +1139,10 @@ report_write(const char *dir, char **why)
 	    outfile_mkdirs(rdir, why) != 0)
 		goto out;
 	quartiles(&r);
-	cJSON_ArrayForEach(it, jget(r.corpus, "clinicians"))
+	cJSON_ArrayForEach(it, jobj(r.corpus, "clinicians"))
 		if (clinician_page(&r, it->string, it, why) != 0)
 			goto out;
-	cJSON_ArrayForEach(it, jget(r.corpus, "cohorts"))
+	cJSON_ArrayForEach(it, jobj(r.corpus, "cohorts"))
 		if (cohort_page(&r, it->string, it, why) != 0)
 			goto out;
 	rc = index_page(&r, why);

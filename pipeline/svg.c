@@ -159,7 +159,7 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 	const int w = t->width, h = t->height;
 	double xl = 36, xr = w - 8, yt = 8, yb = h - 20;
 	double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
-	double mx = 0, my = 0;
+	double mx = 0, my = 0, pad;
 	size_t m = 0;
 	char d0[48], d1[48];
 
@@ -189,6 +189,17 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 		xlo -= 15;
 		xhi += 15;
 	}
+	/* The axis labels name the first and last session; the plot area
+	 * gets a margin so no point sits on its frame. */
+	day_label(xlo, d0);
+	day_label(xhi, d1);
+	pad = (xhi - xlo) * 0.04;
+	xlo -= pad;
+	xhi += pad;
+	pad = (yhi - ylo) * 0.06;
+	yhi += pad;
+	if (ylo != 0)
+		ylo -= pad;
 #define X(v) scale((v), xlo, xhi, xl, xr)
 #define Y(v) scale((v), ylo, yhi, yb, yt)
 	strbuf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -227,8 +238,6 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 			    Y(t->y[i]));
 	numlabel(b, xl - 3, yb, "end", ylo);
 	numlabel(b, xl - 3, yt + 8, "end", yhi);
-	day_label(xlo, d0);
-	day_label(xhi, d1);
 	label(b, xl, h - 5, "start", d0);
 	label(b, xr, h - 5, "end", d1);
 #undef X
