@@ -190,6 +190,7 @@ analyze_session(analyze_ctx *cx, const session *s, struct analyze_result *out)
 			    RULES_PREV_THERAPIST : ps == RULES_SIDE_CLIENT ?
 			    RULES_PREV_CLIENT : RULES_PREV_OTHER;
 		}
+		in.done = out->utts;
 		in.client = NULL;
 		for (size_t k = 1; k <= ANALYZER_CLIENT_LOOKBACK + 1 && k <= i;
 		    k++) {

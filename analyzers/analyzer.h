@@ -27,6 +27,9 @@ struct analyzer_input {
 	 * client-side one, looking back past at most
 	 * ANALYZER_CLIENT_LOOKBACK utterances; NULL when there is none. */
 	const struct session_utt	*client;
+	/* The tags already decided for the utterances before this one:
+	 * done[k] belongs to s->utts[k], for k < i. */
+	const struct analyze_utt	*done;
 };
 #define ANALYZER_CLIENT_LOOKBACK 2
 

@@ -13,14 +13,31 @@
  * analyzer does, for each therapist utterance answering a client-side
  * one (analyzer_input.client):
  *
+ *  0. A continued turn: an utterance that continues ("- pretty low since
+ *     the move.") a therapist utterance cut off two places back, across a
+ *     client backchannel with no content ("Mm-hmm."), is one thought with
+ *     it and gets its reflection tag, or none (continued_from()).
  *  1. Candidate sentences: a reflection stem (rules tagged "reflection":
  *     "So you ...", "You feel ...", "It sounds like ...", "You're ...")
  *     fires on the sentence; or the sentence echoes the client: at least
  *     REFL_ECHO_MIN_WORDS content words of which REFL_ECHO_OVERLAP or more
- *     occur in the client's utterance ("A nice car, a nice house.").
- *     Questions with a reflection stem count (a reflection said with a
- *     rising voice: "So that's a huge stress right now?"); other questions
- *     do not.
+ *     occur in the client's utterance ("A quiet flat, a steady job."); or
+ *     it is a statement said as a question: a "?" sentence of at least
+ *     REFL_RISING_MIN_WORDS words with no interrogative form (no open-
+ *     question cue, no auxiliary before the subject: "So the evenings
+ *     are the hardest part?"), which is a reflection with a rising voice
+ *     (the question analyzer may tag it a closed question as well; the
+ *     codes are multi-label). Questions by their form are never
+ *     candidates (sentence_kind()).
+ *     Weak stems (rules named reflection.weak.*: a statement about the
+ *     client with no reflective form of its own, a "So, ..." summary)
+ *     count only when the utterance neither asks a question by its form
+ *     nor has a sentence that starts from the clinician ("I ...", "We'll
+ *     ...", self_centred()): there the statement is a preamble to the
+ *     question, or the clinician's own information.
+ *     Vetoes (rules named reflection.veto.*) drop every candidate of the
+ *     utterance: arguing, warning, confronting (MITI 4.2.1 Persuade and
+ *     Confront; Miller & Rollnick 2013, ch. 2, the righting reflex).
  *     An utterance that is mostly the clinician's own information, with
  *     a reflective sentence in passing, is not a reflection
  *     (REFL_INFO_MIN, REFL_INFO_SHARE).
@@ -61,13 +78,32 @@
  * slice (transcripts whose id / 3 is even) and checked on the other half;
  * analyzers/README.md has the figures. */
 #define REFL_INFO_MIN		20
+/* Words a "?" sentence without interrogative form needs to count as a
+ * reflection said with a rising voice. */
+#define REFL_RISING_MIN_WORDS	3
 #define REFL_INFO_SHARE		0.5
 
 struct reflection {
-	const struct rules_rule	**stems, **complex, **simple;
-	size_t			  nstems, ncomplex, nsimple;
+	const struct rules_rule	**stems, **complex, **simple, **asks, **inter,
+				**vetoes;
+	size_t			  nstems, ncomplex, nsimple, nasks, ninter,
+				  nvetoes;
 	int			  t_simple, t_complex;
 };
+
+/* A weak stem ("reflection.weak.*") is a statement about the client with
+ * no reflective form of its own; see is_weak() and reflection_run(). */
+#define REFL_WEAK_PREFIX	"reflection.weak."
+/* A veto ("reflection.veto.*", tag reflection) marks an utterance that
+ * persuades or confronts: none of its sentences is a reflection. */
+#define REFL_VETO_PREFIX	"reflection.veto."
+
+static int
+is_weak(const struct rules_rule *r)
+{
+	return r != NULL && strncmp(r->name, REFL_WEAK_PREFIX,
+	    sizeof(REFL_WEAK_PREFIX) - 1) == 0;
+}
 
 /* Function words and fillers that carry no content for overlap. */
 static const char *const stopwords[] = {
@@ -208,8 +244,22 @@ reflection_init(const rules_set *rs, char **why)
 	r->stems = xcalloc(n ? n : 1, sizeof(*r->stems));
 	r->complex = xcalloc(n ? n : 1, sizeof(*r->complex));
 	r->simple = xcalloc(n ? n : 1, sizeof(*r->simple));
+	r->asks = xcalloc(n ? n : 1, sizeof(*r->asks));
+	r->inter = xcalloc(n ? n : 1, sizeof(*r->inter));
+	r->vetoes = xcalloc(n ? n : 1, sizeof(*r->vetoes));
 	for (size_t i = 0; i < n; i++) {
-		if (all[i].tag == t_parent)
+		/* Open-question cues that need no question mark ("Tell me
+		 * about ...", "I wonder what ..."): an utterance asking one
+		 * is a question first (see reflection_run()). */
+		if (all[i].tag == tags_index("question.open", 13))
+			r->asks[r->nasks++] = &all[i];
+		/* Closed-question forms ("Do you ...", "Is it ..."). */
+		else if (analyzer_in_family(all[i].tag, "question"))
+			r->inter[r->ninter++] = &all[i];
+		if (all[i].tag == t_parent && strncmp(all[i].name,
+		    REFL_VETO_PREFIX, sizeof(REFL_VETO_PREFIX) - 1) == 0)
+			r->vetoes[r->nvetoes++] = &all[i];
+		else if (all[i].tag == t_parent)
 			r->stems[r->nstems++] = &all[i];
 		else if (all[i].tag == r->t_complex)
 			r->complex[r->ncomplex++] = &all[i];
@@ -229,7 +279,167 @@ reflection_free(void *state)
 	free(r->stems);
 	free(r->complex);
 	free(r->simple);
+	free(r->asks);
+	free(r->inter);
+	free(r->vetoes);
 	free(r);
+}
+
+/* What kind of sentence t[s..e) (also in sub) is. */
+enum sentence_kind {
+	SK_STATEMENT,	/* no question */
+	SK_ASKS,	/* a question by its form: an open-question cue
+			 * ("What ...", "Tell me about your week."), an
+			 * auxiliary-initial one ("Do you ...?") */
+	SK_RISING	/* a statement said as a question: "?" without an
+			 * interrogative form ("So that's a big worry?") */
+};
+
+static enum sentence_kind
+sentence_kind(const struct reflection *r, rules_ctx *cx,
+    const struct rules_subject *sub, const char *t, size_t s, size_t e)
+{
+	size_t ms, me, words = 0;
+	int mark = rules_is_question(t, s, e), in = 0;
+
+	for (size_t i = 0; i < r->nasks; i++)
+		if (rules_eval(cx, r->asks[i], sub, 0, &ms, &me))
+			return SK_ASKS;
+	if (!mark)
+		return SK_STATEMENT;
+	for (size_t i = 0; i < r->ninter; i++)
+		if (rules_eval(cx, r->inter[i], sub, 0, &ms, &me))
+			return SK_ASKS;
+	for (size_t i = 0; i < sub->len; i++) {
+		int wc = isalnum((unsigned char)sub->text[i]) ||
+		    sub->text[i] == '\'' || (unsigned char)sub->text[i] >= 0x80;
+
+		if (wc && !in)
+			words++;
+		in = wc;
+	}
+	/* "Okay?", "Sorry?", "You know?" are check-ins, not content. */
+	return words >= REFL_RISING_MIN_WORDS ? SK_RISING : SK_STATEMENT;
+}
+
+/* Does the sentence t[0..n) start from the clinician: its first word,
+ * after discourse openers ("okay", "well", "so", "actually"), is I, we,
+ * let's, here's, my or our ("Well, I'll print the plan out for you.",
+ * "We'll book a follow-up.")? Such a sentence gives the clinician's own
+ * information, plans or views (MITI 4.2.1 Giving Information, Persuade). */
+static int
+self_centred(const char *t, size_t n)
+{
+	static const char *const openers[] = {
+		"actually", "ah", "alright", "and", "but", "fantastic", "fine",
+		"good", "great", "now", "oh", "ok", "okay", "right", "so",
+		"sure", "uh", "um", "well", "yeah", "yes", "all",
+	};
+	static const char *const self[] = {
+		"i", "i'd", "i'll", "i'm", "i've", "let's", "here's", "my",
+		"our", "we", "we'd", "we'll", "we're", "we've",
+	};
+	size_t i = 0;
+
+	for (;;) {
+		char w[16];
+		size_t l = 0;
+		int known = 0;
+
+		while (i < n && !isalpha((unsigned char)t[i]))
+			i++;
+		while (i < n && (isalpha((unsigned char)t[i]) || t[i] == '\'')) {
+			if (l < sizeof(w) - 1)
+				w[l++] = (char)tolower((unsigned char)t[i]);
+			i++;
+		}
+		/* A typographic apostrophe (U+2019) as ASCII. */
+		while (i + 2 < n && (unsigned char)t[i] == 0xe2 &&
+		    (unsigned char)t[i + 1] == 0x80 &&
+		    (unsigned char)t[i + 2] == 0x99) {
+			if (l < sizeof(w) - 1)
+				w[l++] = '\'';
+			i += 3;
+			while (i < n && isalpha((unsigned char)t[i])) {
+				if (l < sizeof(w) - 1)
+					w[l++] = (char)tolower(
+					    (unsigned char)t[i]);
+				i++;
+			}
+		}
+		w[l] = '\0';
+		if (l == 0)
+			return 0;
+		for (size_t k = 0; k < sizeof(self) / sizeof(self[0]); k++)
+			if (strcmp(w, self[k]) == 0)
+				return 1;
+		for (size_t k = 0; k < sizeof(openers) / sizeof(openers[0]);
+		    k++)
+			if (strcmp(w, openers[k]) == 0)
+				known = 1;
+		if (!known)
+			return 0;
+	}
+}
+
+/* Does the utterance start as the continuation of an interrupted one
+ * ("-and you ...", "... and", an em or en dash)? */
+static int
+continues_turn(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	if (i < n && (t[i] == '-' || t[i] == '.'))
+		return 1;
+	/* U+2013, U+2014: E2 80 93 / E2 80 94 */
+	return i + 2 < n && (unsigned char)t[i] == 0xe2 &&
+	    (unsigned char)t[i + 1] == 0x80 &&
+	    ((unsigned char)t[i + 2] == 0x93 ||
+	    (unsigned char)t[i + 2] == 0x94);
+}
+
+/* Does the utterance end cut off ("... and the-", an em dash)? */
+static int
+cut_off(const char *t, size_t n)
+{
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n > 0 && (t[n - 1] == '-' || (t[n - 1] == '.' && n >= 3 &&
+	    t[n - 2] == '.' && t[n - 3] == '.')))
+		return 1;
+	return n >= 3 && (unsigned char)t[n - 3] == 0xe2 &&
+	    (unsigned char)t[n - 2] == 0x80 &&
+	    ((unsigned char)t[n - 1] == 0x93 ||
+	    (unsigned char)t[n - 1] == 0x94);
+}
+
+/*
+ * A clinician turn split by a client backchannel: "So you've been feeling
+ * -" / "Mm-hmm." / "- pretty low since the move." is one utterance in
+ * MITI 4.2.1 (Moyers et al. 2014), which codes a behaviour once for the
+ * whole thought, so the second half is what the first half was. When
+ * in->u continues (continues_turn()) a therapist utterance that was cut
+ * off (cut_off()) two places back, with only a client backchannel (no
+ * content words) between, *prev gets that utterance's tags (already
+ * decided: in->done) and 1 is returned.
+ */
+static int
+continued_from(const struct analyzer_input *in, size_t client_words,
+    const struct analyze_utt **prev)
+{
+	const struct session_utt *p;
+
+	if (in->i < 2 || in->client != &in->s->utts[in->i - 1] ||
+	    client_words != 0 || !continues_turn(in->sub.text, in->sub.len))
+		return 0;
+	p = &in->s->utts[in->i - 2];
+	if (session_utt_side(in->s, p) != SESSION_SIDE_THERAPIST ||
+	    !cut_off(p->text, p->len))
+		return 0;
+	*prev = &in->done[in->i - 2];
+	return 1;
 }
 
 struct scratch {
@@ -246,28 +456,57 @@ reflection_run(const void *state, rules_ctx *cx,
 	size_t span_s = 0, span_e = 0, found_all = 0, novel_all = 0;
 	const char *stem_rule = NULL, *complex_rule = NULL,
 	    *simple_rule = NULL;
-	int candidate = 0;
+	int candidate = 0, strong = 0, asks = 0, vetoed = 0, self = 0;
 	struct scratch *sc;
 
 	if (in->sub.side != RULES_SIDE_THERAPIST || in->client == NULL)
 		return 0;
 	sc = xmalloc(sizeof(*sc));
 	content_words(in->client->text, in->client->len, &sc->client);
+	{
+		const struct analyze_utt *prev;
+
+		if (continued_from(in, sc->client.n, &prev)) {
+			free(sc);
+			for (size_t i = 0; i < prev->ntags; i++)
+				if (prev->tags[i].tag == r->t_simple ||
+				    prev->tags[i].tag == r->t_complex) {
+					analyzer_add(out, prev->tags[i].tag, 0,
+					    len, "reflection.continued", NULL,
+					    NULL);
+					break;
+				}
+			return 0;
+		}
+	}
 
 	while (rules_next_sentence(t, len, &pos, &s, &e)) {
 		struct rules_subject sub = in->sub;
 		const struct rules_rule *hit = NULL;
 		size_t found, novel;
+		enum sentence_kind kind;
+		int rising = 0;
 
 		sub.text = t + s;
 		sub.len = e - s;
 		for (size_t i = 0; i < r->nstems && hit == NULL; i++)
 			if (rules_eval(cx, r->stems[i], &sub, 0, &ms, &me))
 				hit = r->stems[i];
+		for (size_t i = 0; i < r->nvetoes && !vetoed; i++)
+			if (rules_eval(cx, r->vetoes[i], &sub, 0, &ms, &me))
+				vetoed = 1;
+		kind = sentence_kind(r, cx, &sub, t, s, e);
+		if (kind == SK_ASKS)
+			asks = 1;
+		if (self_centred(sub.text, sub.len))
+			self = 1;
 		overlap(sub.text, sub.len, &sc->client, &sc->tmp, &found,
 		    &novel);
-		if (hit == NULL) {
-			if (rules_is_question(t, s, e) ||
+		if (hit == NULL && kind == SK_RISING && sc->client.n > 0) {
+			/* A reflection voiced with a rising inflection. */
+			rising = 1;
+		} else if (hit == NULL) {
+			if (kind != SK_STATEMENT ||
 			    found + novel < REFL_ECHO_MIN_WORDS ||
 			    (double)found < REFL_ECHO_OVERLAP *
 			    (double)(found + novel))
@@ -275,10 +514,13 @@ reflection_run(const void *state, rules_ctx *cx,
 		}
 		if (!candidate) {
 			span_s = s;
-			stem_rule = hit != NULL ? hit->name : "reflection.echo";
+			stem_rule = hit != NULL ? hit->name : rising ?
+			    "reflection.rising" : "reflection.echo";
 		}
 		span_e = e;
 		candidate = 1;
+		if (!is_weak(hit))
+			strong = 1;
 		found_all += found;
 		novel_all += novel;
 
@@ -305,6 +547,16 @@ reflection_run(const void *state, rules_ctx *cx,
 			if (rules_eval(cx, r->simple[i], &sub, 0, &ms, &me))
 				simple_rule = r->simple[i]->name;
 	}
+	/* Only weak stems: not a reflection when the utterance asks a
+	 * question (its function is the question: MITI 4.2.1 codes the
+	 * question, and the statement is its preamble), nor when it
+	 * continues the clinician's own turn ("- and you usually ...") across
+	 * a client backchannel with nothing to reflect ("Mm-hmm."). */
+	if (vetoed)
+		candidate = 0;
+	if (candidate && !strong && (asks || self ||
+	    (sc->client.n == 0 && continues_turn(t, len))))
+		candidate = 0;
 	if (candidate) {
 		size_t fa, na;
 
