@@ -109,12 +109,14 @@ is_weak(const struct rules_rule *r)
 static const char *const stopwords[] = {
 	"a", "about", "actually", "after", "again", "ah", "all", "also", "am", "an",
 	"and", "any", "anything", "are", "around", "as", "at", "be", "because",
-	"been", "before", "being", "but", "by", "can", "cause", "could", "d", "did",
+	"been", "before", "being", "bit", "but", "by", "can", "cause", "could", "d",
+	"did",
 	"do", "does", "doing", "don", "done", "down", "each", "er", "even", "ever",
 	"every", "for", "from", "get", "gets", "getting", "go", "goes", "going",
 	"gonna", "got", "gotta", "guess", "had", "has", "have", "having", "he",
 	"her", "here", "hers", "him", "his", "hmm", "how", "i", "if", "in", "into",
-	"is", "it", "its", "just", "kind", "kinda", "know", "let", "like", "ll",
+	"is", "it", "its", "just", "kind", "kinda", "know", "let", "like", "little",
+	"ll",
 	"lot", "m", "maybe", "me", "mean", "mhm", "mm", "mmh", "more", "most",
 	"much", "my", "myself", "no", "not", "now", "of", "off", "oh", "ok", "okay",
 	"on", "one", "only", "or", "other", "our", "out", "over", "re", "really",
@@ -519,7 +521,12 @@ reflection_run(const void *state, rules_ctx *cx,
 		}
 		span_e = e;
 		candidate = 1;
-		if (!is_weak(hit))
+		/* An echo or a rising reflection has, like a weak stem, no
+		 * reflective form of its own: inside an utterance that asks
+		 * a question by its form it repeats the client's words as the
+		 * question's preamble ("A drink or two. So how many ...?"),
+		 * MITI 4.2.1 codes the question. */
+		if (hit != NULL && !is_weak(hit))
 			strong = 1;
 		found_all += found;
 		novel_all += novel;
