@@ -83,7 +83,9 @@ static const char style[] =
 	".cols{display:flex;flex-wrap:wrap;gap:1.2rem}"
 	".cols>div{flex:1 1 18rem}"
 	".grid{display:flex;flex-wrap:wrap;gap:.8rem}"
-	".grid figure{margin:0;flex:0 0 auto}"
+	/* A caption wraps at its chart's width, so charts of one size
+	 * line up in rows however long their captions are. */
+	".grid figure{margin:0;flex:0 0 auto;width:min-content}"
 	"figcaption{font-size:.85rem;color:#444}"
 	"blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:4px solid "
 	"#56B4E9;background:#f7fbfe}"

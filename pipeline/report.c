@@ -269,11 +269,14 @@ cmp_example(const void *a, const void *b)
 
 /* Keep the example if it is among the EXAMPLES_SHOWN best of its
  * clinician and kind so far (example_cmp), so memory holds a few per
- * clinician, not the whole file. */
+ * clinician, not the whole file. A text already kept (a clinician who
+ * says the same sentence in several sessions) is kept once, in its best
+ * instance, so the page shows different sentences; the result does not
+ * depend on the order of examples.jsonl. */
 static void
 add_example(struct results *r, const cJSON *o)
 {
-	struct example e = { 0 }, *slot = NULL;
+	struct example e = { 0 }, *slot = NULL, *dup = NULL;
 	size_t n = 0;
 	char *raw;
 
@@ -291,24 +294,35 @@ add_example(struct results *r, const cJSON *o)
 		if (slot == NULL || example_cmp(k, slot) > 0)
 			slot = k;	/* the worst kept so far */
 	}
-	if (n >= EXAMPLES_SHOWN) {
-		if (example_cmp(&e, slot) >= 0) {
+	if (n >= EXAMPLES_SHOWN && example_cmp(&e, slot) >= 0) {
+		example_free(&e);
+		return;
+	}
+	/* Redacted at run time with the session's names; again here, as a
+	 * second line of defence, with the patterns. */
+	raw = jstr(o, "text");
+	e.text = redact_text(raw != NULL ? raw : "", NULL, 0);
+	free(raw);
+	for (size_t i = 0; i < r->nex && dup == NULL; i++)
+		if (same(r->ex[i].clinician, e.clinician) &&
+		    same(r->ex[i].kind, e.kind) && same(r->ex[i].text, e.text))
+			dup = &r->ex[i];
+	if (dup != NULL) {
+		if (example_cmp(&e, dup) >= 0) {
 			example_free(&e);
 			return;
 		}
+		slot = dup;
 		example_free(slot);
-	} else {
+	} else if (n >= EXAMPLES_SHOWN)
+		example_free(slot);
+	else {
 		r->ex = xgrow(r->ex, &r->excap, r->nex + 1, sizeof(*r->ex));
 		slot = &r->ex[r->nex++];
 	}
 	e.date = jstr(o, "date");
 	e.term = jstr(o, "term");
 	e.plain = jstr(o, "plain");
-	/* Redacted at run time with the session's names; again here, as a
-	 * second line of defence, with the patterns. */
-	raw = jstr(o, "text");
-	e.text = redact_text(raw != NULL ? raw : "", NULL, 0);
-	free(raw);
 	*slot = e;
 }
 
@@ -695,9 +709,6 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	for (size_t i = 0; i < NHEAD; i++) {
 		const cJSON *ci = jget(inds, head[i].name);
 
-		if (i > 2 && strcmp(head[i].name, "jargon_per_1000w") != 0 &&
-		    strcmp(head[i].name, "validations_per_100") != 0)
-			continue;
 		strbuf_adds(&b, "<figure>");
 		trend_chart(&b, r, id, NULL, i, ci, 300, 170);
 		strbuf_adds(&b, "<figcaption>");
@@ -1044,6 +1055,55 @@ index_tables(strbuf *b, const struct results *r)
 	strbuf_adds(b, "</tbody></table>\n");
 }
 
+/* The corpus overview: each headline indicator over all sessions, from
+ * corpus.json (the session-level summary of aggregate.c). */
+static void
+corpus_table(strbuf *b, const struct results *r)
+{
+	const cJSON *inds = jobj(r->corpus, "indicators");
+
+	strbuf_adds(b, "<p class=\"meta\">Session values over the whole "
+	    "corpus: mean with its 95% CI, standard deviation, median and "
+	    "range; MITI 4.2.1 thresholds where they exist.</p>\n<table "
+	    "class=\"indicators\"><thead><tr><th scope=\"col\">Indicator</th>"
+	    "<th scope=\"col\">Sessions</th><th scope=\"col\">Mean</th><th "
+	    "scope=\"col\">95% CI</th><th scope=\"col\">SD</th><th scope="
+	    "\"col\">Median</th><th scope=\"col\">Range</th><th scope="
+	    "\"col\">MITI fair / good</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		const cJSON *c = jobj(inds, head[i].name);
+		int d = head[i].decimals;
+		double fair, good;
+
+		thresholds(head[i].name, &fair, &good);
+		strbuf_adds(b, "<tr><th scope=\"row\">");
+		html_text(b, head[i].label);
+		strbuf_adds(b, "</th>");
+		cell(b, jnum(c, "n"), 0);
+		cell(b, jnum(c, "mean"), d);
+		strbuf_adds(b, "<td class=\"n\">");
+		html_num(b, jnum(c, "ci_low"), d);
+		strbuf_adds(b, " to ");
+		html_num(b, jnum(c, "ci_high"), d);
+		strbuf_adds(b, "</td>");
+		cell(b, jnum(c, "sd"), d);
+		cell(b, jnum(c, "median"), d);
+		strbuf_adds(b, "<td class=\"n\">");
+		html_num(b, jnum(c, "min"), d);
+		strbuf_adds(b, " to ");
+		html_num(b, jnum(c, "max"), d);
+		strbuf_adds(b, "</td><td class=\"n\">");
+		if (isfinite(good)) {
+			html_num(b, fair, 1);
+			strbuf_adds(b, " / ");
+			html_num(b, good, 1);
+		} else
+			strbuf_adds(b, "&#8211;");
+		strbuf_adds(b, "</td></tr>\n");
+	}
+	strbuf_adds(b, "</tbody></table>\n");
+}
+
 static int
 index_page(struct results *r, char **why)
 {
@@ -1071,8 +1131,9 @@ index_page(struct results *r, char **why)
 		page_link(&b, "cohort", it->string);
 		strbuf_adds(&b, "</li>\n");
 	}
-	strbuf_adds(&b, "</ul>\n<h2>Indicators across sessions</h2>\n<div "
-	    "class=\"grid\">\n");
+	strbuf_adds(&b, "</ul>\n<h2>Indicators across sessions</h2>\n");
+	corpus_table(&b, r);
+	strbuf_adds(&b, "<div class=\"grid\">\n");
 	for (size_t i = 0; i < NHEAD; i++) {
 		char *d;
 
