@@ -602,6 +602,34 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 	}
 }
 
+/* One column of the clinician's summary: the plain words of every
+ * headline indicator judge() puts on side `sign` (1 strengths, -1 things
+ * to work on), or `none` when there is none. */
+static void
+judged_list(strbuf *b, const struct results *r, const cJSON *inds, int sign,
+    const char *title, const char *none)
+{
+	int n = 0;
+
+	strbuf_adds(b, "<div><h2>");
+	html_text(b, title);
+	strbuf_adds(b, "</h2><ul>\n");
+	for (size_t i = 0; i < NHEAD; i++) {
+		if (judge(r, i, jnum(jget(inds, head[i].name), "mean")) != sign)
+			continue;
+		strbuf_adds(b, "<li>");
+		html_text(b, sign > 0 ? head[i].strength : head[i].work);
+		strbuf_adds(b, "</li>\n");
+		n++;
+	}
+	if (n == 0) {
+		strbuf_adds(b, "<li>");
+		html_text(b, none);
+		strbuf_adds(b, "</li>\n");
+	}
+	strbuf_adds(b, "</ul></div>");
+}
+
 static int
 clinician_page(struct results *r, const char *id, const cJSON *c,
     char **why)
@@ -610,7 +638,6 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	const cJSON *corp = jobj(r->corpus, "indicators"), *it;
 	strbuf b = { 0 };
 	char *title = xasprintf("Clinician %s", id);
-	int nstr = 0, nwork = 0;
 
 	html_begin(&b, title);
 	strbuf_adds(&b, "<h1>");
@@ -635,29 +662,12 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	strbuf_adds(&b, " \xC2\xB7 <a href=\"index.html\">all results</a></p>\n");
 
 	/* Strengths and things to work on. */
-	strbuf_adds(&b, "<div class=\"cols\"><div><h2>Strengths</h2><ul>\n");
-	for (size_t i = 0; i < NHEAD; i++)
-		if (judge(r, i, jnum(jget(inds, head[i].name), "mean")) > 0) {
-			strbuf_adds(&b, "<li>");
-			html_text(&b, head[i].strength);
-			strbuf_adds(&b, "</li>\n");
-			nstr++;
-		}
-	if (nstr == 0)
-		strbuf_adds(&b, "<li>No indicator stands out above the corpus "
-		    "yet.</li>\n");
-	strbuf_adds(&b, "</ul></div><div><h2>Things to work on</h2><ul>\n");
-	for (size_t i = 0; i < NHEAD; i++)
-		if (judge(r, i, jnum(jget(inds, head[i].name), "mean")) < 0) {
-			strbuf_adds(&b, "<li>");
-			html_text(&b, head[i].work);
-			strbuf_adds(&b, "</li>\n");
-			nwork++;
-		}
-	if (nwork == 0)
-		strbuf_adds(&b, "<li>No indicator falls below the thresholds or "
-		    "the corpus's lower quartile.</li>\n");
-	strbuf_adds(&b, "</ul></div></div>\n");
+	strbuf_adds(&b, "<div class=\"cols\">");
+	judged_list(&b, r, inds, 1, "Strengths", "No indicator stands out "
+	    "above the corpus yet.");
+	judged_list(&b, r, inds, -1, "Things to work on", "No indicator falls "
+	    "below the thresholds or the corpus's lower quartile.");
+	strbuf_adds(&b, "</div>\n");
 
 	/* Indicators against the corpus. */
 	strbuf_adds(&b, "<h2>Indicators</h2>\n<p class=\"meta\">Mean over the "
