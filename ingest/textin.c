@@ -320,23 +320,59 @@ textin_entities(strbuf *b, const char *s, size_t n)
 }
 
 int
-textin_speaker_like(const char *s, size_t n)
+textin_speaker_like(const char *s, size_t n, int strict)
 {
 	size_t words = 0, letters = 0;
+	int start = 1;
 	double t;
 
 	textin_trim(&s, &n);
-	if (n == 0 || n > 64 || textin_clock(s, n, &t) > 0)
+	if (n == 0 || n > 48 || textin_clock(s, n, &t) > 0)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		int letter = c >= 0x80 || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z');
 
-		if (c == ' ' && i > 0 && s[i - 1] != ' ')
-			words++;
-		if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			letters++;
-		else if (strchr(" .-'_()[]#0123456789", c) == NULL)
+		if (c == ' ') {
+			start = 1;
+			continue;
+		}
+		if (!letter && strchr(".-'_()#0123456789", c) == NULL)
 			return 0;
+		if (start) {
+			words++;
+			/* A lower-case ASCII letter cannot start a word of a
+			 * strict label; other scripts have no case to test. */
+			if (strict && c >= 'a' && c <= 'z')
+				return 0;
+		}
+		start = 0;
+		letters += letter;
 	}
-	return letters > 0 && words + 1 <= 6;
+	return letters > 0 && words <= 5;
+}
+
+int
+textin_label(const char *line, size_t n, int strict, const char **label,
+    size_t *label_len, size_t *text_off)
+{
+	const char *colon = memchr(line, ':', n);
+	size_t k, off;
+
+	if (colon == NULL)
+		return 0;
+	k = (size_t)(colon - line);
+	off = k + 1;
+	if (off < n && line[off] != ' ' && line[off] != '\t')
+		return 0;
+	if (!textin_speaker_like(line, k, strict))
+		return 0;
+	while (off < n && (line[off] == ' ' || line[off] == '\t'))
+		off++;
+	*label = line;
+	*label_len = k;
+	textin_trim(label, label_len);
+	*text_off = off;
+	return 1;
 }

@@ -63,10 +63,25 @@ size_t textin_clock(const char *s, size_t n, double *sec);
  */
 void textin_entities(strbuf *b, const char *s, size_t n);
 
-/* Is [s, s+n) a plausible speaker label: 1 to 64 bytes, not starting
- * with a digit-only clock time ("10:30"), no sentence punctuation other
- * than ".-'" inside, at most 6 words? Used for "Name: text" prefixes, so
- * "Note that: x" or "10:30 Meeting" are not taken as speakers. */
-int textin_speaker_like(const char *s, size_t n);
+/*
+ * Is [s, s+n) a plausible speaker label? 1 to 48 bytes and 1 to 5 words
+ * of letters, digits and ". - ' _ ( ) #", with a letter somewhere, not
+ * starting with a clock time ("10:30 Meeting" is not a speaker). When
+ * strict, every word must also start with a capital letter, a digit or
+ * '(' ("Dr. Lee", "SPEAKER_01", "Speaker 2", "Interviewer"), so a sentence
+ * such as "So what I mean is" is not taken for one; a label that is not
+ * capitalised ("client") passes only when not strict.
+ */
+int textin_speaker_like(const char *s, size_t n, int strict);
+
+/*
+ * Split "Label: text" at the first ':' of line (n bytes) when what stands
+ * before it passes textin_speaker_like(strict) and the ':' is followed by
+ * white space or the end of the line (so "10:30" and "http://x" never
+ * split). Returns 1 and sets *label, *label_len (trimmed) and *text_off
+ * (the offset of the text after the ':' and its spaces), or 0.
+ */
+int textin_label(const char *line, size_t n, int strict, const char **label,
+    size_t *label_len, size_t *text_off);
 
 #endif
