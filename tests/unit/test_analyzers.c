@@ -3,7 +3,7 @@
  * parent implication, loader messages, analyze_session on a session. */
 #include "config.h"
 
-#include <check.h>
+#include "unit.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #include "tags.h"
 #include "util.h"
 
-static char tmpdir[] = "/tmp/rapport-an-XXXXXX";
+#define tmpdir unit_tmpdir()
 static int ndirs;
 
 /* A new directory holding one rule file name with text; free() it. */
@@ -324,18 +324,12 @@ START_TEST(test_analyze_session)
 }
 END_TEST
 
-int
-main(void)
+Suite *
+unit_suite(void)
 {
-	Suite *su = suite_create("analyzers");
+	Suite *s = suite_create("analyzers");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
-		return EXIT_FAILURE;
-	}
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_match_limit);
 	tcase_add_test(tc, test_spans_and_guard);
@@ -344,18 +338,6 @@ main(void)
 	tcase_add_test(tc, test_loader_messages);
 	tcase_add_test(tc, test_lexicon);
 	tcase_add_test(tc, test_analyze_session);
-	suite_add_tcase(su, tc);
-	sr = srunner_create(su);
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", tmpdir);
-		free(cmd);
-	}
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	suite_add_tcase(s, tc);
+	return s;
 }

@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include <check.h>
+#include "unit.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,8 +152,8 @@ START_TEST(missing_file)
 }
 END_TEST
 
-static Suite *
-suite(void)
+Suite *
+unit_suite(void)
 {
 	Suite *s = suite_create("csvread");
 	TCase *tc = tcase_create("records");
@@ -169,14 +169,3 @@ suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}

@@ -1,7 +1,7 @@
 /* test_ingest.c -- unit tests of the session model and streaming ingest. */
 #include "config.h"
 
-#include <check.h>
+#include "unit.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +15,7 @@
 #include "sha256.h"
 #include "util.h"
 
-static char tmpdir[] = "/tmp/rapport-test-XXXXXX";
+#define tmpdir unit_tmpdir()
 
 /* Write text to a new file in tmpdir; returns its path (free() it). */
 static char *
@@ -391,8 +391,8 @@ START_TEST(test_inputs_sorted)
 }
 END_TEST
 
-static Suite *
-ingest_suite(void)
+Suite *
+unit_suite(void)
 {
 	Suite *s = suite_create("ingest");
 	TCase *tc = tcase_create("core");
@@ -412,26 +412,3 @@ ingest_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr;
-	int failed;
-
-	if (mkdtemp(tmpdir) == NULL)
-		return 99;
-	ingest_global_init();
-	sr = srunner_create(ingest_suite());
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	if (system(NULL) && strncmp(tmpdir, "/tmp/rapport-test-", 18) == 0) {
-		char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-		if (system(cmd) != 0)
-			failed++;
-		free(cmd);
-	}
-	return failed == 0 ? 0 : 1;
-}

@@ -2,7 +2,7 @@
  * and negatives. */
 #include "config.h"
 
-#include <check.h>
+#include "unit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,8 +158,8 @@ START_TEST(hostile)
 }
 END_TEST
 
-static Suite *
-suite(void)
+Suite *
+unit_suite(void)
 {
 	Suite *s = suite_create("redact");
 	TCase *tc = tcase_create("categories");
@@ -176,14 +176,3 @@ suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}

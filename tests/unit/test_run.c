@@ -3,7 +3,7 @@
  * worker pool. */
 #include "config.h"
 
-#include <check.h>
+#include "unit.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,13 +265,11 @@ START_TEST(test_batch_order)
 }
 END_TEST
 
-int
-main(void)
+Suite *
+unit_suite(void)
 {
 	Suite *s = suite_create("run");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_words);
@@ -282,11 +280,5 @@ main(void)
 	tcase_add_test(tc, test_measure);
 	tcase_add_test(tc, test_batch_order);
 	suite_add_tcase(s, tc);
-	ingest_global_init();
-	sr = srunner_create(s);
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return s;
 }

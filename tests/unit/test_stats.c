@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include <check.h>
+#include "unit.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -479,13 +479,11 @@ START_TEST(test_agreement)
 }
 END_TEST
 
-int
-main(void)
+Suite *
+unit_suite(void)
 {
 	Suite *s = suite_create("stats");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, test_describe);
 	tcase_add_test(tc, test_describe_degenerate);
@@ -503,11 +501,5 @@ main(void)
 	tcase_add_test(tc, test_lag1_degenerate);
 	tcase_add_test(tc, test_agreement);
 	suite_add_tcase(s, tc);
-	stats_init();
-	sr = srunner_create(s);
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? 0 : 1;
+	return s;
 }

@@ -1,7 +1,8 @@
 /* cmd.h -- the subcommand table (tmux cmd.c style).
  *
- * Each subcommand lives in pipeline/cmd_NAME.c and exports one
- * `const struct cmd_entry cmd_NAME_entry`; pipeline/main.c lists them.
+ * Each subcommand lives in cli/cmd_NAME.c and exports one
+ * `const struct cmd_entry cmd_NAME_entry`; cli/main.c lists them. The
+ * front ends only parse options and print; the work is in the library.
  */
 #ifndef RAPPORT_CMD_H
 #define RAPPORT_CMD_H
@@ -10,6 +11,7 @@ struct cmd_entry {
 	const char	*name;		/* "validate" */
 	const char	*synopsis;	/* "[options] INPUT..." */
 	const char	*summary;	/* one line for `rapport --help` */
+	unsigned	 needs;		/* RAPPORT_INIT_* (init.h) */
 	/* Run with argv[0] = the subcommand name; returns an exit status
 	 * from status.h. Must handle --help (to stdout, status 0). */
 	int		(*exec)(int argc, char **argv);

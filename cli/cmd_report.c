@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "init.h"
 #include "report.h"
 #include "stats.h"
 #include "status.h"
@@ -15,6 +16,7 @@ static int cmd_report_exec(int, char **);
 const struct cmd_entry cmd_report_entry = {
 	"report", "DIR",
 	"(re)write the HTML reports of a results folder",
+	RAPPORT_INIT_GSL,
 	cmd_report_exec
 };
 
@@ -38,7 +40,6 @@ cmd_report_exec(int argc, char **argv)
 	if (argc != 2 || argv[1][0] == '-')
 		return cmd_usage_error(&cmd_report_entry, "give one results "
 		    "folder DIR");
-	stats_init();
 	if (report_write(argv[1], &why) != 0) {
 		fprintf(stderr, "rapport report: %s\n", why);
 		free(why);

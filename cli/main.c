@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "ingest.h"
+#include "init.h"
 #include "status.h"
 
 /* Every subcommand, in the order `rapport --help` lists them. */
@@ -56,7 +56,7 @@ main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(commands[i]->name, name) == 0) {
-			ingest_global_init();
+			rapport_init(commands[i]->needs);
 			return commands[i]->exec(argc - 1, argv + 1);
 		}
 	}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "init.h"
 #include "ingest.h"
 #include "inputs.h"
 #include "status.h"
@@ -18,6 +19,7 @@ static int cmd_validate_exec(int, char **);
 const struct cmd_entry cmd_validate_entry = {
 	"validate", "[--schema FILE] [--no-schema] [-q] INPUT...",
 	"check transcripts against the schema and the format's rules",
+	RAPPORT_INIT_XML,
 	cmd_validate_exec
 };
 

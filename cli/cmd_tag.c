@@ -13,6 +13,7 @@
 
 #include "analyze.h"
 #include "cmd.h"
+#include "init.h"
 #include "serial.h"
 #include "status.h"
 #include "utterances.h"
@@ -24,6 +25,7 @@ const struct cmd_entry cmd_tag_entry = {
 	"tag", "[--rules DIR [--replace-rules] | --rules-only DIR] [--strict] "
 	"INPUT...",
 	"tag every utterance; write utterances.jsonl lines to stdout",
+	RAPPORT_INIT_XML,
 	cmd_tag_exec
 };
 

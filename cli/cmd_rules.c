@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "init.h"
 #include "rules.h"
 #include "status.h"
 #include "tags.h"
@@ -19,6 +20,7 @@ const struct cmd_entry cmd_rules_entry = {
 	"rules", "check [--rules DIR [--replace-rules] | --rules-only DIR] "
 	"[-q]",
 	"compile every rule and run its examples",
+	0,
 	cmd_rules_exec
 };
 

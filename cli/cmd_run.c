@@ -25,6 +25,7 @@
 #include "analyze.h"
 #include "batch.h"
 #include "cmd.h"
+#include "init.h"
 #include "examples.h"
 #include "fmt.h"
 #include "inputs.h"
@@ -46,6 +47,7 @@ const struct cmd_entry cmd_run_entry = {
 	"run", "[-j N] [-o DIR] [--rules DIR [--replace-rules]] [--strict] "
 	"[--quiet] [--no-reports] INPUT...",
 	"tag and measure every session; write the result files",
+	RAPPORT_INIT_ALL,
 	cmd_run_exec
 };
 
@@ -817,7 +819,6 @@ cmd_run_exec(int argc, char **argv)
 	int rc;
 
 	run.jobs = batch_default_jobs();
-	stats_init();
 	if ((rc = parse_options(&run, argc, argv)) != 0)
 		return rc < 0 ? EXIT_ALL_OK : rc;
 	if ((run.rs = analyze_ruleset_load(run.rules_dir, run.replace_rules,

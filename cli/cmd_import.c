@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "init.h"
 #include "csvread.h"
 #include "ingest.h"
 #include "outfile.h"
@@ -32,6 +33,7 @@ const struct cmd_entry cmd_import_entry = {
 	"import", "csv --map KEY=COLUMN,... [--roles VALUE=ROLE,...] "
 	"[--codes COLUMN=VALUE:TAG,...] [--set KEY=VALUE]... -o DIR INPUT...",
 	"turn a CSV of utterances into transcript XML",
+	RAPPORT_INIT_XML,
 	cmd_import_exec
 };
 

@@ -16,6 +16,7 @@
 
 #include "agree.h"
 #include "cmd.h"
+#include "init.h"
 #include "serial.h"
 #include "stats.h"
 #include "status.h"
@@ -26,6 +27,7 @@ const struct cmd_entry cmd_agree_entry = {
 	"agree", "[--csv] [--rules DIR [--replace-rules] | --rules-only DIR] "
 	"INPUT...",
 	"compare the analyzers with the human codes of the transcripts",
+	RAPPORT_INIT_ALL,
 	cmd_agree_exec
 };
 
@@ -91,7 +93,6 @@ cmd_agree_exec(int argc, char **argv)
 		return cmd_usage_error(&cmd_agree_entry, "no INPUT given");
 	if (serial_check(&o) != NULL)
 		return cmd_usage_error(&cmd_agree_entry, "%s", serial_check(&o));
-	stats_init();
 	status = serial_run(&o, argv + optind, argc - optind, agree_one,
 	    &total);
 	if (status != EXIT_USAGE) {
