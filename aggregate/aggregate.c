@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "aggregate.h"
+#include "indicators.h"
 #include "fmt.h"
 #include "lag.h"
 #include "session.h"
@@ -23,46 +24,13 @@
  * their latest sessions" (issue 6): the last three. */
 #define LATEST_SESSIONS 3
 
-/* Predictors of the regression of each session measure: the headline
- * MITI and plain-language indicators (DESIGN.md section 6), a few enough
- * for corpora of some dozens of sessions. */
-static const char *const predictors[] = { "rq_ratio",
-	"pct_complex_reflections", "pct_open_questions", "validations_per_100",
-	"jargon_per_1000w", "lsm" };
-#define NPREDICTORS (sizeof(predictors) / sizeof(predictors[0]))
-
-/* MITI 4.2.1 summary-score thresholds (Moyers, Manuel & Ernst 2014/2016,
- * "Motivational Interviewing Treatment Integrity Coding Manual 4.2.1",
- * table of proficiency thresholds): R:Q fair 1, good 2; %CR fair 40%,
- * good 50%. */
-static const struct {
-	const char	*name;
-	double		 fair, good;
-} thresholds[] = {
-	{ "rq_ratio", 1.0, 2.0 },
-	{ "pct_complex_reflections", 0.40, 0.50 },
-};
-
-int
-aggregate_thresholds(const char *name, double *fair, double *good)
-{
-	for (size_t i = 0; i < sizeof(thresholds) / sizeof(thresholds[0]); i++)
-		if (strcmp(thresholds[i].name, name) == 0) {
-			*fair = thresholds[i].fair;
-			*good = thresholds[i].good;
-			return 0;
-		}
-	return -1;
-}
-
+/* MITI 4.2.1 proficiency of a mean (thresholds in indicators.c). */
 static const char *
-proficiency(const char *name, double mean)
+proficiency(const struct indicator *in, double mean)
 {
-	double fair, good;
-
-	if (!isfinite(mean) || aggregate_thresholds(name, &fair, &good) != 0)
+	if (!isfinite(mean) || !indicators_has_thresholds(in))
 		return NULL;
-	return mean >= good ? "good" : mean >= fair ? "fair" : "below";
+	return mean >= in->good ? "good" : mean >= in->fair ? "fair" : "below";
 }
 
 struct sess {
@@ -77,7 +45,7 @@ struct mvalue {
 };
 
 struct aggregate {
-	const struct measure_column *cols;
+	const struct indicator *cols;
 	size_t		 ncols;
 	struct sess	*s;
 	size_t		 n, scap;
@@ -97,7 +65,7 @@ aggregate_create(void)
 {
 	aggregate *a = xcalloc(1, sizeof(*a));
 
-	a->cols = measure_columns(&a->ncols);
+	a->cols = indicators_all(&a->ncols);
 	lag_dims(&a->lagrows, &a->lagcols);
 	a->lag = xcalloc(a->lagrows * a->lagcols, sizeof(*a->lag));
 	return a;
@@ -346,7 +314,6 @@ indicators_json(struct work *w, strbuf *b)
 	for (size_t c = 0; c < a->ncols; c++) {
 		struct stats_desc d;
 		struct stats_icc icc;
-		double fair, good;
 
 		column(a, c, idx, n, w->x, NULL);
 		stats_describe(w->x, n, &d);
@@ -355,9 +322,9 @@ indicators_json(struct work *w, strbuf *b)
 		jkey(b, a->cols[c].name);
 		strbuf_addc(b, '{');
 		desc_json(b, &d);
-		if (aggregate_thresholds(a->cols[c].name, &fair, &good) == 0)
+		if (indicators_has_thresholds(&a->cols[c]))
 			strbuf_addf(b, ", \"thresholds\": {\"fair\": %g, "
-			    "\"good\": %g}", fair, good);
+			    "\"good\": %g}", a->cols[c].fair, a->cols[c].good);
 		strbuf_adds(b, ", \"icc1\": {");
 		jnum(b, "value", icc.value, 0);
 		jnum(b, "ci_low", icc.ci_low, 1);
@@ -424,14 +391,12 @@ clinicians(struct work *w, struct table *tab, strbuf *b)
 			const char *name = a->cols[col].name;
 			struct stats_desc d;
 			struct stats_trend tr;
-			double fair = NAN, good = NAN;
 			const char *prof;
 
 			column(a, col, idx, n, w->x, w->t);
 			stats_describe(w->x, n, &d);
 			stats_trend(w->t, w->x, n, &tr);
-			aggregate_thresholds(name, &fair, &good);
-			prof = proficiency(name, d.mean);
+			prof = proficiency(&a->cols[col], d.mean);
 			table_text(tab, w->cl.v[c]);
 			table_text(tab, name);
 			table_real(tab, (double)d.n);
@@ -444,8 +409,8 @@ clinicians(struct work *w, struct table *tab, strbuf *b)
 			table_real(tab, tr.ci_low);
 			table_real(tab, tr.ci_high);
 			table_real(tab, tr.p);
-			table_real(tab, fair);
-			table_real(tab, good);
+			table_real(tab, a->cols[col].fair);
+			table_real(tab, a->cols[col].good);
 			table_text(tab, prof);
 
 			strbuf_adds(b, col ? ",\n        " : "\n        ");
@@ -637,7 +602,7 @@ cohorts(struct work *w, struct table *tab, strbuf *b)
 
 				column(a, col, idx + from, n - from, w->x, NULL);
 				stats_describe(w->x, n - from, &d);
-				p = proficiency(a->cols[col].name, d.mean);
+				p = proficiency(&a->cols[col], d.mean);
 				if (p != NULL && strcmp(p, "below") == 0) {
 					strbuf_adds(b, nb++ ? ", " : "");
 					fmt_json_str(b, a->cols[col].name);
@@ -670,11 +635,10 @@ measures(struct work *w, strbuf *b)
 	const aggregate *a = w->a;
 	size_t *mo = xcalloc(a->nm + 1, sizeof(*mo));
 	double *y = xcalloc(a->n + 1, sizeof(*y));
-	double *xx = xcalloc((a->n + 1) * NPREDICTORS, sizeof(*xx));
-	int pc[NPREDICTORS];
+	size_t np;
+	const int *pc = indicators_predictors(&np);
+	double *xx = xcalloc((a->n + 1) * np, sizeof(*xx));
 
-	for (size_t i = 0; i < NPREDICTORS; i++)
-		pc[i] = measure_column_index(predictors[i]);
 	for (size_t i = 0; i < a->nm; i++)
 		mo[i] = i;
 	qsort(mo, a->nm, sizeof(*mo), cmp_name_idx);
@@ -713,22 +677,22 @@ measures(struct work *w, strbuf *b)
 			strbuf_addc(b, '}');
 		}
 		for (size_t i = 0; i < a->n; i++)
-			for (size_t p = 0; p < NPREDICTORS; p++)
-				xx[i * NPREDICTORS + p] = pc[p] < 0 ? NAN :
-				    a->v[i * a->ncols + (size_t)pc[p]];
-		stats_regress(xx, y, a->n, NPREDICTORS, &reg);
+			for (size_t p = 0; p < np; p++)
+				xx[i * np + p] = a->v[i * a->ncols + (size_t)pc[p]];
+		stats_regress(xx, y, a->n, np, &reg);
 		strbuf_adds(b, "\n      },\n      \"regression\": {");
 		jnum(b, "n", (double)reg.n, 0);
 		strbuf_adds(b, ", \"predictors\": [");
-		for (size_t p = 0; p < NPREDICTORS; p++) {
+		for (size_t p = 0; p < np; p++) {
 			strbuf_adds(b, p ? ", " : "");
-			fmt_json_str(b, predictors[p]);
+			fmt_json_str(b, a->cols[pc[p]].name);
 		}
 		strbuf_adds(b, "], \"coefficients\": [");
-		for (size_t p = 0; p <= NPREDICTORS; p++) {
+		for (size_t p = 0; p <= np; p++) {
 			strbuf_adds(b, p ? ",\n        {" : "\n        {");
 			jkey(b, "term");
-			fmt_json_str(b, p == 0 ? "(intercept)" : predictors[p - 1]);
+			fmt_json_str(b, p == 0 ? "(intercept)" :
+			    a->cols[pc[p - 1]].name);
 			jnum(b, "estimate", reg.coef ? reg.coef[p] : NAN, 1);
 			jnum(b, "se", reg.se ? reg.se[p] : NAN, 1);
 			jnum(b, "t", reg.t ? reg.t[p] : NAN, 1);

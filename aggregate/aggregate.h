@@ -42,8 +42,5 @@ void aggregate_finish(aggregate *a, const char *version,
 void aggregate_out_free(struct aggregate_out *out);
 void aggregate_free(aggregate *a);
 
-/* MITI 4.2.1 thresholds (Moyers et al. 2016) of the indicator named
- * name: returns 0 and sets fair and good, or -1 when there are none. */
-int aggregate_thresholds(const char *name, double *fair, double *good);
 
 #endif

@@ -26,8 +26,7 @@ lineage(const struct tags_entry *vocab, int i)
 
 	while (i >= 0) {
 		m |= UINT64_C(1) << i;
-		i = vocab[i].parent == NULL ? -1 :
-		    tags_index(vocab[i].parent, strlen(vocab[i].parent));
+		i = vocab[i].parent;
 	}
 	return m;
 }
@@ -35,17 +34,16 @@ lineage(const struct tags_entry *vocab, int i)
 static int
 family(const struct tags_entry *vocab, int i)
 {
-	while (vocab[i].parent != NULL)
-		i = tags_index(vocab[i].parent, strlen(vocab[i].parent));
-	return i;
+	(void)vocab;
+	return tags_family(i);
 }
 
 static int
-applies(enum tags_side tag, enum session_side utt)
+applies(enum side tag, enum side utt)
 {
-	return tag == TAGS_SIDE_ANY ||
-	    (tag == TAGS_SIDE_THERAPIST && utt == SESSION_SIDE_THERAPIST) ||
-	    (tag == TAGS_SIDE_CLIENT && utt == SESSION_SIDE_CLIENT);
+	return tag == SIDE_ANY ||
+	    (tag == SIDE_THERAPIST && utt == SIDE_THERAPIST) ||
+	    (tag == SIDE_CLIENT && utt == SIDE_CLIENT);
 }
 
 /* Class 0 none, 1 first subtype, 2 second; -1 family without subtype. */
@@ -64,12 +62,9 @@ agree_session(const session *s, const struct analyze_result *r,
     struct agree_counts *c)
 {
 	const struct tags_entry *vocab = tags_all(&c->ntags);
-	int refl = tags_index("reflection", 10),
-	    rs = tags_index("reflection.simple", 17),
-	    rc = tags_index("reflection.complex", 18),
-	    q = tags_index("question", 8),
-	    qo = tags_index("question.open", 13),
-	    qc = tags_index("question.closed", 15);
+	int refl = TAG_REFLECTION, rs = TAG_REFLECTION_SIMPLE,
+	    rc = TAG_REFLECTION_COMPLEX, q = TAG_QUESTION,
+	    qo = TAG_QUESTION_OPEN, qc = TAG_QUESTION_CLOSED;
 
 	assert(c->ntags <= 64 && refl >= 0 && q >= 0);
 	c->coded = 0;
@@ -88,12 +83,12 @@ agree_session(const session *s, const struct analyze_result *r,
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
 		const struct analyze_utt *a = &r->utts[i];
-		enum session_side side = session_utt_side(s, u);
+		enum side side = u->side;
 		uint64_t hm = 0, am = 0;
 		int h, m;
 
 		for (size_t k = 0; k < u->ncodes; k++) {
-			int t = tags_index(u->codes[k], strlen(u->codes[k]));
+			int t = tags_lookup(u->codes[k], strlen(u->codes[k]));
 
 			if (t >= 0) {
 				hm |= lineage(vocab, t);
@@ -118,7 +113,7 @@ agree_session(const session *s, const struct analyze_result *r,
 			c->human[t] += (hm & bit) != 0;
 			c->machine[t] += (am & bit) != 0;
 		}
-		if (side != SESSION_SIDE_THERAPIST)
+		if (side != SIDE_THERAPIST)
 			continue;
 		h = klass(hm, refl, rs, rc);
 		m = klass(am, refl, rs, rc);

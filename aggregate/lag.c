@@ -20,8 +20,7 @@ static int
 is_leaf(const struct tags_entry *vocab, size_t n, size_t i)
 {
 	for (size_t k = 0; k < n; k++)
-		if (vocab[k].parent != NULL &&
-		    strcmp(vocab[k].parent, vocab[i].name) == 0)
+		if (vocab[k].parent == (int)i)
 			return 0;
 	return 1;
 }
@@ -35,9 +34,9 @@ init(void)
 	for (size_t i = 0; i < n && i < LAG_MAX - 1; i++) {
 		if (!is_leaf(vocab, n, i))
 			continue;
-		if (vocab[i].side == TAGS_SIDE_THERAPIST)
+		if (vocab[i].side == SIDE_THERAPIST)
 			row_tag[nrows++] = (int)i;
-		else if (vocab[i].side == TAGS_SIDE_CLIENT)
+		else if (vocab[i].side == SIDE_CLIENT)
 			col_tag[ncols++] = (int)i;
 	}
 	row_tag[nrows++] = -1;
@@ -98,8 +97,8 @@ lag_session(const session *s, const struct analyze_result *r,
 	for (size_t i = 0; i + 1 < s->nutts; i++) {
 		size_t nr, nc;
 
-		if (session_utt_side(s, &s->utts[i]) != SESSION_SIDE_THERAPIST ||
-		    session_utt_side(s, &s->utts[i + 1]) != SESSION_SIDE_CLIENT)
+		if (s->utts[i].side != SIDE_THERAPIST ||
+		    s->utts[i + 1].side != SIDE_CLIENT)
 			continue;
 		nr = present(&r->utts[i], row_tag, nrows, rs);
 		nc = present(&r->utts[i + 1], col_tag, ncols, cs);

@@ -120,18 +120,6 @@ analyze_ctx_limit_hits(const analyze_ctx *cx)
 	return rules_ctx_limit_hits(cx->rcx);
 }
 
-static enum rules_side
-side_of(const session *s, const struct session_utt *u)
-{
-	switch (session_utt_side(s, u)) {
-	case SESSION_SIDE_THERAPIST:
-		return RULES_SIDE_THERAPIST;
-	case SESSION_SIDE_CLIENT:
-		return RULES_SIDE_CLIENT;
-	default:
-		return RULES_SIDE_ANY;	/* "other": only side-any rules */
-	}
-}
 
 static int
 cmp_tag(const void *a, const void *b)
@@ -180,21 +168,21 @@ analyze_session(analyze_ctx *cx, const session *s, struct analyze_result *out)
 		in.u = u;
 		in.sub.text = u->text;
 		in.sub.len = u->len;
-		in.sub.side = side_of(s, u);
+		in.sub.side = u->side;
 		if (i == 0)
 			in.sub.prev = RULES_PREV_NONE;
 		else {
-			enum rules_side ps = side_of(s, &s->utts[i - 1]);
+			enum side ps = s->utts[i - 1].side;
 
-			in.sub.prev = ps == RULES_SIDE_THERAPIST ?
-			    RULES_PREV_THERAPIST : ps == RULES_SIDE_CLIENT ?
+			in.sub.prev = ps == SIDE_THERAPIST ?
+			    RULES_PREV_THERAPIST : ps == SIDE_CLIENT ?
 			    RULES_PREV_CLIENT : RULES_PREV_OTHER;
 		}
 		in.done = out->utts;
 		in.client = NULL;
 		for (size_t k = 1; k <= ANALYZER_CLIENT_LOOKBACK + 1 && k <= i;
 		    k++) {
-			if (side_of(s, &s->utts[i - k]) == RULES_SIDE_CLIENT) {
+			if (s->utts[i - k].side == SIDE_CLIENT) {
 				in.client = &s->utts[i - k];
 				break;
 			}
@@ -222,22 +210,10 @@ analyze_result_free(struct analyze_result *r)
 int
 analyze_has(const struct analyze_utt *u, int tag)
 {
-	size_t ntags;
-	const struct tags_entry *all = tags_all(&ntags);
-
 	if (u == NULL)
 		return 0;
-	for (size_t i = 0; i < u->ntags; i++) {
-		int t = u->tags[i].tag;
-
-		/* Walk up the parent chain of each tag. */
-		while (t >= 0 && (size_t)t < ntags) {
-			if (t == tag)
-				return 1;
-			if (all[t].parent == NULL)
-				break;
-			t = tags_index(all[t].parent, strlen(all[t].parent));
-		}
-	}
+	for (size_t i = 0; i < u->ntags; i++)
+		if (tags_is_a(u->tags[i].tag, tag))
+			return 1;
 	return 0;
 }

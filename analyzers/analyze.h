@@ -16,7 +16,7 @@
 /* One tag on one utterance. Strings are borrowed from the rule set and
  * live as long as it does. */
 struct analyze_tag {
-	int		 tag;		/* index from tags_index() */
+	int		 tag;		/* enum tag_id (tags.h) */
 	size_t		 start, end;	/* byte span in the utterance text */
 	const char	*rule;		/* name of the rule (or C heuristic) */
 	const char	*term, *plain;	/* jargon only, else NULL */

@@ -36,25 +36,10 @@ analyzer_all(size_t *n)
 }
 
 int
-analyzer_in_family(int tag, const char *family)
-{
-	size_t ntags, fl = strlen(family);
-	const struct tags_entry *all = tags_all(&ntags);
-	const char *name;
-
-	if (tag < 0 || (size_t)tag >= ntags)
-		return 0;
-	name = all[tag].name;
-	return strncmp(name, family, fl) == 0 &&
-	    (name[fl] == '\0' || name[fl] == '.');
-}
-
-int
 analyzer_claimed(int tag)
 {
 	for (size_t i = 0; i < NTABLE; i++)
-		if (table[i]->claims != NULL &&
-		    analyzer_in_family(tag, table[i]->claims))
+		if (table[i]->claims >= 0 && tags_is_a(tag, table[i]->claims))
 			return 1;
 	return 0;
 }

@@ -35,9 +35,9 @@ struct analyzer_input {
 
 struct analyzer {
 	const char	*name;
-	/* Tag family this analyzer decides alone ("question" claims
-	 * question, question.open, ...); NULL for none. */
-	const char	*claims;
+	/* Tag family this analyzer decides alone (TAG_QUESTION claims
+	 * question, question.open, ...); -1 for none. */
+	int		 claims;
 	/* Build read-only state from the rule set (may return NULL when
 	 * it needs none). Sets *why and returns NULL with *why set on
 	 * failure. */
@@ -53,8 +53,6 @@ struct analyzer {
 const struct analyzer *analyzer_all(size_t *n);
 /* Is tag claimed by a family analyzer (so the generic one skips it)? */
 int analyzer_claimed(int tag);
-/* Is tag in the family named family (itself or a descendant)? */
-int analyzer_in_family(int tag, const char *family);
 
 /* Append a tag to out. Strings are borrowed (from the rule set or static
  * storage). */

@@ -193,7 +193,7 @@ generic_init(const rules_set *rs, char **why)
 	for (size_t i = 0; i < n; i++)
 		if (!analyzer_claimed(all[i].tag))
 			g->rules[g->n++] = &all[i];
-	g->jargon = tags_index("jargon", 6);
+	g->jargon = TAG_JARGON;
 	index_keys(g);
 	return g;
 }
@@ -280,5 +280,5 @@ generic_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 }
 
 const struct analyzer analyzer_generic = {
-	"generic", NULL, generic_init, generic_run, generic_free
+	"generic", -1, generic_init, generic_run, generic_free
 };

@@ -46,8 +46,8 @@ question_init(const rules_set *rs, char **why)
 
 	(void)why;
 	all = rules_set_rules(rs, &n);
-	q->t_open = tags_index("question.open", 13);
-	q->t_closed = tags_index("question.closed", 15);
+	q->t_open = TAG_QUESTION_OPEN;
+	q->t_closed = TAG_QUESTION_CLOSED;
 	q->open = xcalloc(n ? n : 1, sizeof(*q->open));
 	q->closed = xcalloc(n ? n : 1, sizeof(*q->closed));
 	for (size_t i = 0; i < n; i++) {
@@ -56,7 +56,7 @@ question_init(const rules_set *rs, char **why)
 		else if (all[i].tag == q->t_closed)
 			q->closed[q->nclosed++] = &all[i];
 		/* Rules tagged "question" alone are treated as closed cues. */
-		else if (analyzer_in_family(all[i].tag, "question"))
+		else if (tags_is_a(all[i].tag, TAG_QUESTION))
 			q->closed[q->nclosed++] = &all[i];
 	}
 	return q;
@@ -117,7 +117,7 @@ question_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 	size_t os = 0, oe = 0, cs = 0, ce = 0;
 	const char *orule = NULL, *crule = NULL;
 
-	if (in->sub.side != RULES_SIDE_THERAPIST)
+	if (in->sub.side != SIDE_THERAPIST)
 		return 0;
 	while (rules_next_sentence(t, len, &pos, &s, &e)) {
 		struct rules_subject sub = in->sub;
@@ -156,5 +156,5 @@ question_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 }
 
 const struct analyzer analyzer_question = {
-	"question", "question", question_init, question_run, question_free
+	"question", TAG_QUESTION, question_init, question_run, question_free
 };

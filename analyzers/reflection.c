@@ -240,9 +240,9 @@ reflection_init(const rules_set *rs, char **why)
 
 	(void)why;
 	all = rules_set_rules(rs, &n);
-	t_parent = tags_index("reflection", 10);
-	r->t_simple = tags_index("reflection.simple", 17);
-	r->t_complex = tags_index("reflection.complex", 18);
+	t_parent = TAG_REFLECTION;
+	r->t_simple = TAG_REFLECTION_SIMPLE;
+	r->t_complex = TAG_REFLECTION_COMPLEX;
 	r->stems = xcalloc(n ? n : 1, sizeof(*r->stems));
 	r->complex = xcalloc(n ? n : 1, sizeof(*r->complex));
 	r->simple = xcalloc(n ? n : 1, sizeof(*r->simple));
@@ -253,10 +253,10 @@ reflection_init(const rules_set *rs, char **why)
 		/* Open-question cues that need no question mark ("Tell me
 		 * about ...", "I wonder what ..."): an utterance asking one
 		 * is a question first (see reflection_run()). */
-		if (all[i].tag == tags_index("question.open", 13))
+		if (all[i].tag == TAG_QUESTION_OPEN)
 			r->asks[r->nasks++] = &all[i];
 		/* Closed-question forms ("Do you ...", "Is it ..."). */
-		else if (analyzer_in_family(all[i].tag, "question"))
+		else if (tags_is_a(all[i].tag, TAG_QUESTION))
 			r->inter[r->ninter++] = &all[i];
 		if (all[i].tag == t_parent && strncmp(all[i].name,
 		    REFL_VETO_PREFIX, sizeof(REFL_VETO_PREFIX) - 1) == 0)
@@ -437,7 +437,7 @@ continued_from(const struct analyzer_input *in, size_t client_words,
 	    client_words != 0 || !continues_turn(in->sub.text, in->sub.len))
 		return 0;
 	p = &in->s->utts[in->i - 2];
-	if (session_utt_side(in->s, p) != SESSION_SIDE_THERAPIST ||
+	if (p->side != SIDE_THERAPIST ||
 	    !cut_off(p->text, p->len))
 		return 0;
 	*prev = &in->done[in->i - 2];
@@ -461,7 +461,7 @@ reflection_run(const void *state, rules_ctx *cx,
 	int candidate = 0, strong = 0, asks = 0, vetoed = 0, self = 0;
 	struct scratch *sc;
 
-	if (in->sub.side != RULES_SIDE_THERAPIST || in->client == NULL)
+	if (in->sub.side != SIDE_THERAPIST || in->client == NULL)
 		return 0;
 	sc = xmalloc(sizeof(*sc));
 	content_words(in->client->text, in->client->len, &sc->client);
@@ -590,6 +590,6 @@ reflection_run(const void *state, rules_ctx *cx,
 }
 
 const struct analyzer analyzer_reflection = {
-	"reflection", "reflection", reflection_init, reflection_run,
+	"reflection", TAG_REFLECTION, reflection_init, reflection_run,
 	reflection_free
 };

@@ -310,20 +310,20 @@ stanza_finish(struct loader *ld)
 	if (st->tagname == NULL)
 		lerr(ld, r->line, "rule %s: no tag", r->name);
 	else {
-		const struct tags_entry *te;
-
-		r->tag = tags_index(st->tagname, strlen(st->tagname));
-		te = tags_find(st->tagname, strlen(st->tagname));
+		r->tag = tags_lookup(st->tagname, strlen(st->tagname));
 		if (r->tag < 0)
 			lerr(ld, st->tagline, "rule %s: unknown tag '%s'",
 			    r->name, st->tagname);
-		else if (!st->side_set)
-			r->side = (enum rules_side)te->side;
-		if (r->tag >= 0 && strcmp(st->tagname, "jargon") == 0 &&
+		else if (!st->side_set) {
+			size_t nv;
+
+			r->side = tags_all(&nv)[r->tag].side;
+		}
+		if (r->tag == TAG_JARGON &&
 		    (r->term == NULL || r->plain == NULL))
 			lerr(ld, r->line, "rule %s: a jargon rule needs term "
 			    "and plain", r->name);
-		if (r->tag >= 0 && strcmp(st->tagname, "jargon") != 0 &&
+		if (r->tag >= 0 && r->tag != TAG_JARGON &&
 		    (r->term != NULL || r->plain != NULL))
 			lerr(ld, r->line, "rule %s: term and plain are for "
 			    "jargon rules only", r->name);
@@ -399,7 +399,7 @@ stanza_start(struct loader *ld, const char *name, long line)
 	st->r.name = xstrdup(name);
 	st->r.file = xstrdup(ld->file);
 	st->r.line = line;
-	st->r.side = RULES_SIDE_ANY;
+	st->r.side = SIDE_ANY;
 	st->r.caseless = 1;
 	st->r.tag = -1;
 	if (!valid_name(name))
@@ -549,7 +549,7 @@ parse_line(struct loader *ld, char *line, long lineno)
 		stanza_finish(ld);
 		free(ld->lexicon_tag);
 		ld->lexicon_tag = NULL;
-		if (tags_index(val, strlen(val)) < 0) {
+		if (tags_lookup(val, strlen(val)) < 0) {
 			rules_errors_add(ld->errs, "%s:%ld: lexicon: unknown tag "
 			    "'%s'", ld->file, lineno, val);
 			ld->lexicon_tag = xstrdup("jargon");
@@ -574,11 +574,11 @@ parse_line(struct loader *ld, char *line, long lineno)
 	} else if (strcmp(key, "side") == 0) {
 		st->side_set = 1;
 		if (strcmp(val, "therapist") == 0)
-			st->r.side = RULES_SIDE_THERAPIST;
+			st->r.side = SIDE_THERAPIST;
 		else if (strcmp(val, "client") == 0)
-			st->r.side = RULES_SIDE_CLIENT;
+			st->r.side = SIDE_CLIENT;
 		else if (strcmp(val, "any") == 0)
-			st->r.side = RULES_SIDE_ANY;
+			st->r.side = SIDE_ANY;
 		else
 			lerr(ld, lineno, "side must be therapist, client or "
 			    "any, not '%s'", val);
@@ -991,7 +991,7 @@ rules_eval(rules_ctx *cx, const struct rules_rule *r,
 	size_t best_s = 0, best_e = 0;
 	int found = 0;
 
-	if (r->side != RULES_SIDE_ANY && r->side != sub->side)
+	if (r->side != SIDE_ANY && r->side != sub->side)
 		return 0;
 	if (r->prev != RULES_PREV_ANY && r->prev != sub->prev)
 		return 0;
@@ -1055,8 +1055,8 @@ rules_check_examples(const rules_set *rs, struct rules_errors *errs)
 
 			sub.text = ex->text;
 			sub.len = strlen(ex->text);
-			sub.side = r->side == RULES_SIDE_CLIENT ?
-			    RULES_SIDE_CLIENT : RULES_SIDE_THERAPIST;
+			sub.side = r->side == SIDE_CLIENT ?
+			    SIDE_CLIENT : SIDE_THERAPIST;
 			sub.prev = r->prev == RULES_PREV_ANY ?
 			    RULES_PREV_CLIENT : r->prev;
 			fired = rules_eval(cx, r, &sub, 0, &s, &e);

@@ -17,6 +17,8 @@
 #include <pcre2.h>
 #include <stddef.h>
 
+#include "side.h"
+
 /* Limits handed to pcre2_set_match_limit / _depth_limit / _heap_limit.
  * The match limit is a tenth of PCRE2's default (10,000,000): ordinary
  * rules need a few thousand steps per utterance; catastrophic
@@ -45,12 +47,6 @@ enum rules_mood {
 	RULES_MOOD_STATEMENT	/* it does not */
 };
 
-/* Side of the speaker a rule applies to; mirrors tags.h and session.h. */
-enum rules_side {
-	RULES_SIDE_THERAPIST,
-	RULES_SIDE_CLIENT,
-	RULES_SIDE_ANY
-};
 
 struct rules_example {
 	int		 positive;	/* 1: must fire, 0: must not */
@@ -62,8 +58,8 @@ struct rules_rule {
 	char			*name;		/* unique in the set */
 	char			*file;		/* path of the rule file */
 	long			 line;		/* line of the "rule" keyword */
-	int			 tag;		/* tags_index() */
-	enum rules_side		 side;
+	int			 tag;		/* enum tag_id (tags.h) */
+	enum side		 side;
 	int			 caseless;
 	pcre2_code		**pats;		/* fires when any matches */
 	size_t			 npats;
@@ -142,7 +138,7 @@ int rules_match(rules_ctx *cx, const pcre2_code *re, const char *subject,
 struct rules_subject {
 	const char	*text;		/* valid UTF-8 */
 	size_t		 len;
-	enum rules_side	 side;		/* speaker side (THERAPIST or CLIENT;
+	enum side	 side;		/* speaker side (THERAPIST or CLIENT;
 					   ANY means "other") */
 	enum rules_prev	 prev;		/* side of the previous utterance:
 					   THERAPIST, CLIENT, OTHER or NONE */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "session.h"
+#include "words.h"
 
 static const char *const role_names[SESSION_NROLES] = {
 	"therapist", "client", "caregiver", "family", "interpreter", "other"
@@ -34,6 +35,34 @@ session_free(session *s)
 	free(s);
 }
 
+size_t
+session_add_speaker(session *s, const char *id, enum session_role role,
+    const char *name)
+{
+	struct session_speaker *sp;
+
+	s->speakers = xgrow(s->speakers, &s->speakers_cap, s->nspeakers + 1,
+	    sizeof(*s->speakers));
+	sp = &s->speakers[s->nspeakers];
+	sp->id = arena_strdup(s->arena, id);
+	sp->role = role;
+	sp->name = name != NULL ? arena_strdup(s->arena, name) : NULL;
+	return s->nspeakers++;
+}
+
+struct session_utt *
+session_push_utt(session *s, const struct session_utt *u)
+{
+	struct session_utt *v;
+
+	s->utts = xgrow(s->utts, &s->utts_cap, s->nutts + 1, sizeof(*s->utts));
+	v = &s->utts[s->nutts++];
+	*v = *u;
+	v->side = session_role_side(s->speakers[u->speaker].role);
+	v->words = words_count(u->text, u->len);
+	return v;
+}
+
 int
 session_role_parse(const char *name)
 {
@@ -49,26 +78,21 @@ session_role_name(enum session_role role)
 	return role_names[role];
 }
 
-enum session_side
+enum side
 session_role_side(enum session_role role)
 {
 	switch (role) {
 	case SESSION_ROLE_THERAPIST:
-		return SESSION_SIDE_THERAPIST;
+		return SIDE_THERAPIST;
 	case SESSION_ROLE_CLIENT:
 	case SESSION_ROLE_CAREGIVER:
 	case SESSION_ROLE_FAMILY:
-		return SESSION_SIDE_CLIENT;
+		return SIDE_CLIENT;
 	default:
-		return SESSION_SIDE_OTHER;
+		return SIDE_OTHER;
 	}
 }
 
-enum session_side
-session_utt_side(const session *s, const struct session_utt *u)
-{
-	return session_role_side(s->speakers[u->speaker].role);
-}
 
 long
 session_speaker_find(const session *s, const char *id)

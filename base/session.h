@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "side.h"
 #include "util.h"
 
 enum session_role {
@@ -21,12 +22,6 @@ enum session_role {
 	SESSION_NROLES
 };
 
-/* Therapist side = therapist; client side = client | caregiver | family. */
-enum session_side {
-	SESSION_SIDE_THERAPIST,
-	SESSION_SIDE_CLIENT,
-	SESSION_SIDE_OTHER
-};
 
 struct session_speaker {
 	const char		*id;
@@ -48,6 +43,9 @@ struct session_utt {
 	const char     **codes;		/* human codes, or NULL */
 	size_t		 ncodes;
 	long		 line;		/* line of the <u> in the source */
+	/* Facts every stage uses, computed once by session_push_utt(). */
+	enum side	 side;		/* of the speaker's role */
+	size_t		 words;		/* words_count() of the text */
 };
 
 struct session_event {
@@ -87,12 +85,23 @@ session *session_create(void);
 /* Free s and everything it holds; NULL is fine. */
 void session_free(session *s);
 
+/*
+ * Append a speaker (id, role, name copied into the session's arena; name
+ * may be NULL). Returns its index. The caller checks that the id is new.
+ */
+size_t session_add_speaker(session *s, const char *id, enum session_role role,
+    const char *name);
+/*
+ * Append a copy of utterance u, whose text, codes and speaker index must
+ * already belong to s (text in s's arena), and fill in its side (from its
+ * speaker's role) and its word count. Returns the stored utterance.
+ */
+struct session_utt *session_push_utt(session *s, const struct session_utt *u);
+
 /* The role named name, or -1 when it is not one of DESIGN.md's roles. */
 int session_role_parse(const char *name);
 const char *session_role_name(enum session_role role);
-enum session_side session_role_side(enum session_role role);
-/* Side of utterance u's speaker. */
-enum session_side session_utt_side(const session *s, const struct session_utt *u);
+enum side session_role_side(enum session_role role);
 /* Index of the speaker with this id, or -1. */
 long session_speaker_find(const session *s, const char *id);
 

@@ -5,66 +5,92 @@
 
 #include "tags.h"
 
-/* Parents first, each followed by its children. Sources: MITI 4.2.1
- * (Moyers et al. 2014) for reflections, questions, affirmation, seeking
- * collaboration, emphasising autonomy and persuasion; MISC 2.5 (Miller et
- * al. 2008) for change and sustain talk; Safran & Muran (2000) for
- * withdrawal and confrontation ruptures. */
-static const struct tags_entry vocabulary[] = {
-	{ "reflection", NULL, TAGS_SIDE_THERAPIST, "reflective listening" },
-	{ "reflection.simple", "reflection", TAGS_SIDE_THERAPIST,
-	  "restates what the client said" },
-	{ "reflection.complex", "reflection", TAGS_SIDE_THERAPIST,
-	  "adds meaning, feeling or inference" },
-	{ "question", NULL, TAGS_SIDE_THERAPIST, "a question" },
-	{ "question.open", "question", TAGS_SIDE_THERAPIST,
-	  "invites an open answer" },
-	{ "question.closed", "question", TAGS_SIDE_THERAPIST,
-	  "asks for yes/no or a fact" },
-	{ "validation", NULL, TAGS_SIDE_THERAPIST,
-	  "the client's feelings are understandable" },
-	{ "affirmation", NULL, TAGS_SIDE_THERAPIST,
-	  "recognises strengths or efforts" },
-	{ "encourager", NULL, TAGS_SIDE_THERAPIST, "minimal encourager" },
-	{ "jargon", NULL, TAGS_SIDE_THERAPIST, "clinical jargon" },
-	{ "collaboration", NULL, TAGS_SIDE_THERAPIST,
-	  "seeks collaboration, offers choices" },
-	{ "autonomy", NULL, TAGS_SIDE_THERAPIST,
-	  "emphasises the client's choice and control" },
-	{ "directive", NULL, TAGS_SIDE_THERAPIST,
-	  "persuades or tells without permission" },
-	{ "repair", NULL, TAGS_SIDE_THERAPIST, "rupture repair" },
-	{ "rupture", NULL, TAGS_SIDE_CLIENT, "alliance rupture marker" },
-	{ "rupture.withdrawal", "rupture", TAGS_SIDE_CLIENT,
-	  "withdrawal rupture" },
-	{ "rupture.confrontation", "rupture", TAGS_SIDE_CLIENT,
-	  "confrontation rupture" },
-	{ "change-talk", NULL, TAGS_SIDE_CLIENT, "language for change" },
-	{ "sustain-talk", NULL, TAGS_SIDE_CLIENT, "language against change" },
-	{ "tech.disruption", NULL, TAGS_SIDE_ANY, "telehealth disruption" },
+/* Sources: MITI 4.2.1 (Moyers et al. 2014) for reflections, questions,
+ * affirmation, seeking collaboration, emphasising autonomy and
+ * persuasion; MISC 2.5 (Miller et al. 2008) for change and sustain talk;
+ * Safran & Muran (2000) for withdrawal and confrontation ruptures. */
+static const struct tags_entry vocabulary[TAG_COUNT] = {
+	[TAG_REFLECTION] = { "reflection", -1, SIDE_THERAPIST,
+	    "reflective listening" },
+	[TAG_REFLECTION_SIMPLE] = { "reflection.simple", TAG_REFLECTION,
+	    SIDE_THERAPIST, "restates what the client said" },
+	[TAG_REFLECTION_COMPLEX] = { "reflection.complex", TAG_REFLECTION,
+	    SIDE_THERAPIST, "adds meaning, feeling or inference" },
+	[TAG_QUESTION] = { "question", -1, SIDE_THERAPIST, "a question" },
+	[TAG_QUESTION_OPEN] = { "question.open", TAG_QUESTION,
+	    SIDE_THERAPIST, "invites an open answer" },
+	[TAG_QUESTION_CLOSED] = { "question.closed", TAG_QUESTION,
+	    SIDE_THERAPIST, "asks for yes/no or a fact" },
+	[TAG_VALIDATION] = { "validation", -1, SIDE_THERAPIST,
+	    "the client's feelings are understandable" },
+	[TAG_AFFIRMATION] = { "affirmation", -1, SIDE_THERAPIST,
+	    "recognises strengths or efforts" },
+	[TAG_ENCOURAGER] = { "encourager", -1, SIDE_THERAPIST,
+	    "minimal encourager" },
+	[TAG_JARGON] = { "jargon", -1, SIDE_THERAPIST, "clinical jargon" },
+	[TAG_COLLABORATION] = { "collaboration", -1, SIDE_THERAPIST,
+	    "seeks collaboration, offers choices" },
+	[TAG_AUTONOMY] = { "autonomy", -1, SIDE_THERAPIST,
+	    "emphasises the client's choice and control" },
+	[TAG_DIRECTIVE] = { "directive", -1, SIDE_THERAPIST,
+	    "persuades or tells without permission" },
+	[TAG_REPAIR] = { "repair", -1, SIDE_THERAPIST, "rupture repair" },
+	[TAG_RUPTURE] = { "rupture", -1, SIDE_CLIENT,
+	    "alliance rupture marker" },
+	[TAG_RUPTURE_WITHDRAWAL] = { "rupture.withdrawal", TAG_RUPTURE,
+	    SIDE_CLIENT, "withdrawal rupture" },
+	[TAG_RUPTURE_CONFRONTATION] = { "rupture.confrontation", TAG_RUPTURE,
+	    SIDE_CLIENT, "confrontation rupture" },
+	[TAG_CHANGE_TALK] = { "change-talk", -1, SIDE_CLIENT,
+	    "language for change" },
+	[TAG_SUSTAIN_TALK] = { "sustain-talk", -1, SIDE_CLIENT,
+	    "language against change" },
+	[TAG_TECH_DISRUPTION] = { "tech.disruption", -1, SIDE_ANY,
+	    "telehealth disruption" },
 };
 
 const struct tags_entry *
 tags_all(size_t *n)
 {
-	*n = sizeof(vocabulary) / sizeof(vocabulary[0]);
+	*n = TAG_COUNT;
 	return vocabulary;
 }
 
-int
-tags_index(const char *name, size_t n)
+const char *
+tags_name(int id)
 {
-	for (size_t i = 0; i < sizeof(vocabulary) / sizeof(vocabulary[0]); i++)
-		if (strlen(vocabulary[i].name) == n &&
-		    memcmp(vocabulary[i].name, name, n) == 0)
-			return (int)i;
-	return -1;
+	return vocabulary[id].name;
 }
 
-const struct tags_entry *
-tags_find(const char *name, size_t n)
+int
+tags_parent(int id)
 {
-	int i = tags_index(name, n);
+	return vocabulary[id].parent;
+}
 
-	return i < 0 ? NULL : &vocabulary[i];
+int
+tags_family(int id)
+{
+	while (vocabulary[id].parent >= 0)
+		id = vocabulary[id].parent;
+	return id;
+}
+
+int
+tags_is_a(int id, int ancestor)
+{
+	for (; id >= 0; id = vocabulary[id].parent)
+		if (id == ancestor)
+			return 1;
+	return 0;
+}
+
+int
+tags_lookup(const char *name, size_t n)
+{
+	for (int i = 0; i < TAG_COUNT; i++)
+		if (strlen(vocabulary[i].name) == n &&
+		    memcmp(vocabulary[i].name, name, n) == 0)
+			return i;
+	return -1;
 }

@@ -189,7 +189,7 @@ add_code(struct import *im, char *column, char *value_tag)
 	if (colon == NULL || colon[1] == '\0')
 		return -1;
 	*colon = '\0';
-	if ((tag = tags_index(colon + 1, strlen(colon + 1))) < 0)
+	if ((tag = tags_lookup(colon + 1, strlen(colon + 1))) < 0)
 		return -1;
 	im->codes = xgrow(im->codes, &im->ccap, im->ncodes + 1,
 	    sizeof(*im->codes));
@@ -316,8 +316,7 @@ row_codes(struct import *im, char **f)
 		if (!on[t])
 			continue;
 		for (size_t k = 0; k < nv; k++)
-			child |= on[k] && vocab[k].parent != NULL &&
-			    strcmp(vocab[k].parent, vocab[t].name) == 0;
+			child |= on[k] && vocab[k].parent == (int)t;
 		if (child)
 			continue;
 		strbuf_adds(&b, b.len ? " " : "");

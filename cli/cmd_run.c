@@ -30,6 +30,7 @@
 #include "fmt.h"
 #include "inputs.h"
 #include "lag.h"
+#include "indicators.h"
 #include "measure.h"
 #include "outfile.h"
 #include "report.h"
@@ -142,10 +143,10 @@ static void
 render_session_json(strbuf *b, const struct measure_row *row)
 {
 	const char *const *meta = measure_meta_names();
-	const struct measure_column *cols;
+	const struct indicator *cols;
 	size_t ncols;
 
-	cols = measure_columns(&ncols);
+	cols = indicators_all(&ncols);
 	strbuf_addc(b, '{');
 	for (size_t i = 0; i < MEASURE_NMETA; i++) {
 		strbuf_adds(b, i ? ",\"" : "\"");
@@ -191,7 +192,7 @@ database_rows(struct result *r, const session *s,
 		d->role = session_role_name(s->speakers[u->speaker].role);
 		d->start = u->start;
 		d->end = u->end;
-		d->words = (long)textstats_words(u->text, u->len);
+		d->words = (long)u->words;
 		if (u->ncodes > 0) {
 			strbuf b = { 0 };
 
@@ -509,7 +510,7 @@ static int
 write_sessions_csv(struct run *run, outfile *csv, char **why)
 {
 	const char *const *meta = measure_meta_names();
-	const struct measure_column *cols;
+	const struct indicator *cols;
 	size_t ncols, nm = 0, cap = 0;
 	char **mnames = NULL, *line = NULL;
 	size_t linecap = 0;
@@ -517,7 +518,7 @@ write_sessions_csv(struct run *run, outfile *csv, char **why)
 	FILE *in;
 	int pass, rc = 0;
 
-	cols = measure_columns(&ncols);
+	cols = indicators_all(&ncols);
 	for (pass = 0; pass < 2 && rc == 0; pass++) {
 		if ((in = fopen(outfile_tmppath(run->sess_f), "r")) == NULL) {
 			*why = xasprintf("%s: cannot reopen",

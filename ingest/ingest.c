@@ -557,7 +557,7 @@ begin_utt(ingest *in, const struct attrs *at)
 			for (len = 0; p[len] != '\0' &&
 			    !isspace((unsigned char)p[len]); len++)
 				;
-			if (tags_find(p, len) == NULL)
+			if (tags_lookup(p, len) < 0)
 				report(in, INGEST_ERROR, "unknown code '%.*s' in "
 				    "<u codes>: not a tag of the vocabulary",
 				    (int)len, p);
@@ -590,8 +590,7 @@ end_utt(ingest *in)
 	in->u.text = arena_strndup(s->arena, in->text.s ? in->text.s : "",
 	    in->text.len);
 	in->u.len = in->text.len;
-	s->utts = xgrow(s->utts, &s->utts_cap, s->nutts + 1, sizeof(*s->utts));
-	s->utts[s->nutts++] = in->u;
+	session_push_utt(s, &in->u);
 }
 
 static void
@@ -614,12 +613,7 @@ speaker(ingest *in, const struct attrs *at)
 		report(in, INGEST_ERROR, "speaker '%s' is declared twice", id);
 		return;
 	}
-	s->speakers = xgrow(s->speakers, &s->speakers_cap, s->nspeakers + 1,
-	    sizeof(*s->speakers));
-	s->speakers[s->nspeakers].id = id;
-	s->speakers[s->nspeakers].role = (enum session_role)r;
-	s->speakers[s->nspeakers].name = attr(in, at, "name");
-	s->nspeakers++;
+	session_add_speaker(s, id, (enum session_role)r, attr(in, at, "name"));
 }
 
 static void

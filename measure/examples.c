@@ -39,7 +39,7 @@ score(const struct analyze_utt *u, enum kind k, size_t words, int *tag,
 	double len = words > 40 ? 1.0 : (double)words / 40.0;
 
 	for (int i = 0; i < 2 && names[k][i] != NULL; i++) {
-		int t = tags_index(names[k][i], strlen(names[k][i]));
+		int t = tags_lookup(names[k][i], strlen(names[k][i]));
 
 		if (t < 0 || !analyze_has(u, t))
 			continue;
@@ -139,10 +139,10 @@ examples_session(const session *s, const struct analyze_result *r,
 		const struct session_utt *u = &s->utts[i];
 		size_t words;
 
-		if (session_utt_side(s, u) != SESSION_SIDE_THERAPIST ||
+		if (u->side != SIDE_THERAPIST ||
 		    r->utts[i].ntags == 0)
 			continue;
-		words = textstats_words(u->text, u->len);
+		words = u->words;
 		if (words < MIN_WORDS)
 			continue;
 		for (int k = 0; k < NKINDS; k++) {

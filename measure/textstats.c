@@ -1,6 +1,6 @@
 /* textstats.c -- word counts, Flesch-Kincaid grade, language style matching.
  *
- * Words are tokenised the same way for all three, so counts agree.
+ * Words are those of base/words.c, so every count agrees.
  *
  * Syllables: the common vowel-group heuristic used by readability tools
  * (e.g. the description in Flesch 1949 and its automations): count groups
@@ -24,54 +24,7 @@
 #include <string.h>
 
 #include "textstats.h"
-
-static int
-word_byte(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
-/* Find the next word in [p, end); returns its start and sets *wlen, or
- * NULL when there is none. */
-static const char *
-next_word(const char *p, const char *end, size_t *wlen)
-{
-	const char *w;
-
-	while (p < end && !word_byte((unsigned char)*p))
-		p++;
-	if (p >= end)
-		return NULL;
-	w = p;
-	while (p < end) {
-		if (word_byte((unsigned char)*p))
-			p++;
-		else if ((*p == '\'' || *p == '-') && p + 1 < end &&
-		    word_byte((unsigned char)p[1]))
-			p++;
-		else if ((unsigned char)*p == 0xe2 && p + 3 < end &&
-		    (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x99 &&
-		    word_byte((unsigned char)p[3]))
-			p += 3;		/* U+2019, the typographic apostrophe */
-		else
-			break;
-	}
-	*wlen = (size_t)(p - w);
-	return w;
-}
-
-size_t
-textstats_words(const char *text, size_t len)
-{
-	const char *p = text, *end = text + len;
-	size_t n = 0, wlen;
-
-	while ((p = next_word(p, end, &wlen)) != NULL) {
-		n++;
-		p += wlen;
-	}
-	return n;
-}
+#include "words.h"
 
 static int
 vowel(int c)
@@ -113,7 +66,7 @@ textstats_fk_add(struct textstats_fk *acc, const char *text, size_t len)
 	size_t wlen, words = 0, ends = 0;
 	int pending = 0;	/* words since the last sentence end */
 
-	while ((p = next_word(p, end, &wlen)) != NULL) {
+	while ((p = words_next(p, end, &wlen)) != NULL) {
 		const char *q = p + wlen;
 
 		words++;
@@ -303,7 +256,7 @@ textstats_lsm_add(struct textstats_lsm *acc, const char *text, size_t len)
 	const char *p = text, *end = text + len;
 	size_t wlen;
 
-	while ((p = next_word(p, end, &wlen)) != NULL) {
+	while ((p = words_next(p, end, &wlen)) != NULL) {
 		char buf[32];
 		size_t n = 0;
 		int cat;

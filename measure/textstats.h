@@ -10,10 +10,6 @@
 
 #include <stddef.h>
 
-/* Words of text: runs of letters, digits and any non-ASCII character,
- * with inner apostrophes and hyphens ("don't", "mm-hmm") kept inside. */
-size_t textstats_words(const char *text, size_t len);
-
 /* Flesch-Kincaid accumulator over many utterances of one speaker side. */
 struct textstats_fk {
 	size_t	words, sentences, syllables;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "fmt.h"
+#include "indicators.h"
 #include "resultsdb.h"
 #include "table.h"
 #include "util.h"
@@ -59,12 +60,12 @@ static int
 prepare_session(resultsdb *db, char **why)
 {
 	const char *const *meta = measure_meta_names();
-	const struct measure_column *cols;
+	const struct indicator *cols;
 	size_t ncols, n = 0;
 	strbuf b = { 0 };
 	int rc;
 
-	cols = measure_columns(&ncols);
+	cols = indicators_all(&ncols);
 	sqlite3_finalize(db->ins_session);
 	db->ins_session = NULL;
 	strbuf_adds(&b, "INSERT INTO sessions (");
@@ -92,7 +93,7 @@ prepare_session(resultsdb *db, char **why)
 resultsdb *
 resultsdb_create(const char *path, char **why)
 {
-	const struct measure_column *cols;
+	const struct indicator *cols;
 	size_t ncols;
 	resultsdb *db = xcalloc(1, sizeof(*db));
 	strbuf b = { 0 };
@@ -110,11 +111,11 @@ resultsdb_create(const char *path, char **why)
 	    "BEGIN; CREATE TABLE sessions (session TEXT PRIMARY KEY, "
 	    "clinician TEXT NOT NULL, client TEXT, cohort TEXT, date TEXT, "
 	    "modality TEXT, number INTEGER");
-	cols = measure_columns(&ncols);
+	cols = indicators_all(&ncols);
 	for (size_t i = 0; i < ncols; i++) {
 		strbuf_adds(&b, ", ");
 		ident(&b, cols[i].name);
-		strbuf_adds(&b, cols[i].type == MEASURE_COUNT ? " INTEGER" :
+		strbuf_adds(&b, cols[i].type == INDICATOR_COUNT ? " INTEGER" :
 		    " REAL");
 	}
 	strbuf_adds(&b, ");"
@@ -207,13 +208,13 @@ resultsdb_add(resultsdb *db, const char *session_id,
     const struct measure_row *row, const struct resultsdb_utt *utts,
     size_t nutts, const struct resultsdb_tag *tags, size_t ntags, char **why)
 {
-	const struct measure_column *cols;
+	const struct indicator *cols;
 	size_t ncols;
 	int k = 1;
 
 	if (add_measure_columns(db, row, why) != 0)
 		return -1;
-	cols = measure_columns(&ncols);
+	cols = indicators_all(&ncols);
 	for (size_t i = 0; i < MEASURE_NMETA; i++, k++) {
 		if (i == MEASURE_NMETA - 1 && row->meta[i] != NULL)
 			sqlite3_bind_int64(db->ins_session, k,
@@ -223,7 +224,7 @@ resultsdb_add(resultsdb *db, const char *session_id,
 	}
 	for (size_t i = 0; i < ncols; i++, k++)
 		bind_num(db->ins_session, k, row->v[i],
-		    cols[i].type == MEASURE_COUNT);
+		    cols[i].type == INDICATOR_COUNT);
 	for (size_t i = 0; i < db->nmcols; i++, k++) {
 		double v = NAN;
 

@@ -29,7 +29,7 @@ utterances_render(strbuf *b, const session *s, const struct analyze_result *r)
 		strbuf_adds(b, ",\"end\":");
 		fmt_json_num(b, u->end);
 		strbuf_addf(b, ",\"words\":%zu,\"tags\":[",
-		    textstats_words(u->text, u->len));
+		    u->words);
 		for (size_t k = 0; k < au->ntags; k++) {
 			const struct analyze_tag *t = &au->tags[k];
 

@@ -8,7 +8,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "aggregate.h"
+#include "indicators.h"
 #include "html.h"
 #include "outfile.h"
 #include "redact.h"
@@ -18,48 +18,10 @@
 #include "util.h"
 
 /* The headline indicators, in the order pages show them, with the
- * direction that is better (+1 higher, -1 lower) and plain words for
- * strengths and things to work on. */
-static const struct headline {
-	const char	*name, *label;
-	int		 better;
-	const char	*strength, *work;
-	int		 decimals;
-} head[] = {
-	{ "rq_ratio", "Reflections per question", 1,
-	  "reflects more than asks: clients hear themselves understood",
-	  "asks more than reflects: try answering a client's statement with a "
-	  "reflection before the next question", 2 },
-	{ "pct_complex_reflections", "Share of complex reflections", 1,
-	  "reflections add meaning and feeling, not only repeat",
-	  "reflections mostly repeat: add the feeling or meaning you hear", 2 },
-	{ "pct_open_questions", "Share of open questions", 1,
-	  "questions invite the client to tell their story",
-	  "questions are mostly yes/no: try \"what\" and \"how\" questions", 2 },
-	{ "validations_per_100", "Validations per 100 utterances", 1,
-	  "often tells clients their feelings make sense",
-	  "validates rarely: say when a reaction is understandable", 1 },
-	{ "affirmations_per_100", "Affirmations per 100 utterances", 1,
-	  "notices and names clients' strengths and efforts",
-	  "affirms rarely: name the client's strengths and efforts", 1 },
-	{ "encouragers_per_100", "Encouragers per 100 utterances", 1,
-	  "keeps clients talking with brief encouragers",
-	  "few brief encouragers (\"mm-hmm\", \"go on\")", 1 },
-	{ "jargon_per_1000w", "Jargon per 1000 words", -1,
-	  "speaks in plain language",
-	  "uses clinical jargon: say it in everyday words (see the examples)",
-	  1 },
-	{ "fk_grade", "Reading grade of speech", -1,
-	  "speech is easy to follow",
-	  "long words and sentences: say it more simply", 1 },
-	{ "lsm", "Language style matching", 1,
-	  "matches the client's way of speaking",
-	  "speaks in a different style from the client", 2 },
-	{ "talk_share", "Therapist share of words", -1,
-	  "lets the client do most of the talking",
-	  "talks more than the client: leave more room", 2 },
-};
-#define NHEAD (sizeof(head) / sizeof(head[0]))
+ * direction that is better and plain words for strengths and things to
+ * work on: the indicator table (indicators.c). */
+#define NHEAD	INDICATORS_NHEADLINE
+#define head	(indicators_headline())
 
 struct rsess {
 	char	*id, *clinician, *cohort, *modality, *date;
@@ -220,7 +182,7 @@ add_session(struct results *r, const cJSON *o)
 	s->date = jstr(o, "date");
 	s->day = session_date_days(s->date);
 	for (size_t i = 0; i < NHEAD; i++)
-		s->v[i] = jnum(o, head[i].name);
+		s->v[i] = jnum(o, head[i]->name);
 }
 
 static void
@@ -437,11 +399,12 @@ mark(strbuf *b, const char *prof)
 	    prof == NULL ? "no threshold" : prof);
 }
 
+/* The MITI thresholds of headline indicator i (NaN where none). */
 static void
-thresholds(const char *name, double *fair, double *good)
+thresholds(size_t i, double *fair, double *good)
 {
-	*fair = *good = NAN;
-	aggregate_thresholds(name, fair, good);
+	*fair = head[i]->fair;
+	*good = head[i]->good;
 }
 
 /* Is the clinician's mean m a strength (1), a thing to work on (-1), or
@@ -455,14 +418,14 @@ judge(const struct results *r, size_t i, double m)
 
 	if (!isfinite(m))
 		return 0;
-	thresholds(head[i].name, &fair, &good);
+	thresholds(i, &fair, &good);
 	if (isfinite(good))
 		return m >= good ? 1 : m < fair ? -1 : 0;
-	if (strcmp(head[i].name, "talk_share") == 0)
+	if (strcmp(head[i]->name, "talk_share") == 0)
 		return m <= 0.5 ? 1 : m > 0.6 ? -1 : 0;
 	if (!(r->q3[i] > r->q1[i]))
 		return 0;
-	if (head[i].better > 0)
+	if (head[i]->better > 0)
 		return m >= r->q3[i] ? 1 : m <= r->q1[i] ? -1 : 0;
 	return m <= r->q1[i] ? 1 : m >= r->q3[i] ? -1 : 0;
 }
@@ -530,8 +493,8 @@ trend_chart(strbuf *b, const struct results *r, const char *id,
 	t.slope = jnum(ind, "slope_per_30d");
 	t.slope_low = jnum(ind, "slope_ci_low");
 	t.slope_high = jnum(ind, "slope_ci_high");
-	thresholds(head[i].name, &t.fair, &t.good);
-	title = xasprintf("%s of %s over time", head[i].label, id);
+	thresholds(i, &t.fair, &t.good);
+	title = xasprintf("%s of %s over time", head[i]->label, id);
 	desc = xasprintf("%zu sessions as points; the line is the OLS trend "
 	    "(%s per 30 days), the band its 95%% CI; dashed lines are MITI "
 	    "thresholds where they exist.", t.n, num(t.slope, 3, 1).s);
@@ -615,10 +578,10 @@ judged_list(strbuf *b, const struct results *r, const cJSON *inds, int sign,
 	html_text(b, title);
 	strbuf_adds(b, "</h2><ul>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		if (judge(r, i, jnum(jget(inds, head[i].name), "mean")) != sign)
+		if (judge(r, i, jnum(jget(inds, head[i]->name), "mean")) != sign)
 			continue;
 		strbuf_adds(b, "<li>");
-		html_text(b, sign > 0 ? head[i].strength : head[i].work);
+		html_text(b, sign > 0 ? head[i]->strength : head[i]->work);
 		strbuf_adds(b, "</li>\n");
 		n++;
 	}
@@ -680,24 +643,24 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	    "<th scope=\"col\">MITI</th><th scope=\"col\">Against the corpus"
 	    "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *ci = jget(inds, head[i].name);
-		const cJSON *co = jget(corp, head[i].name);
+		const cJSON *ci = jget(inds, head[i]->name);
+		const cJSON *co = jget(corp, head[i]->name);
 		struct svg_range g = { jnum(co, "min"), r->q1[i], r->median[i],
 			r->q3[i], jnum(co, "max"), NAN, NAN, jnum(ci, "mean"),
 			jnum(ci, "ci_low"), jnum(ci, "ci_high") };
 		char *desc;
 
-		thresholds(head[i].name, &g.fair, &g.good);
+		thresholds(i, &g.fair, &g.good);
 		strbuf_adds(&b, "<tr><th scope=\"row\">");
-		html_text(&b, head[i].label);
+		html_text(&b, head[i]->label);
 		strbuf_adds(&b, "</th><td class=\"n\">");
-		html_num(&b, g.mean, head[i].decimals);
+		html_num(&b, g.mean, head[i]->decimals);
 		strbuf_adds(&b, "</td><td class=\"n\">");
-		html_num(&b, g.ci_low, head[i].decimals);
+		html_num(&b, g.ci_low, head[i]->decimals);
 		strbuf_adds(&b, " to ");
-		html_num(&b, g.ci_high, head[i].decimals);
+		html_num(&b, g.ci_high, head[i]->decimals);
 		strbuf_adds(&b, "</td><td class=\"n\">");
-		html_num(&b, g.median, head[i].decimals);
+		html_num(&b, g.median, head[i]->decimals);
 		strbuf_adds(&b, "</td><td>");
 		if (isfinite(g.good))
 			mark(&b, cJSON_GetStringValue(jget(ci, "proficiency")));
@@ -708,7 +671,7 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		    "range %s to %s.", num(g.mean, 2, 0).s, num(g.ci_low, 2,
 		    0).s, num(g.ci_high, 2, 0).s, num(g.median, 2, 0).s,
 		    num(g.min, 2, 0).s, num(g.max, 2, 0).s);
-		svg_range(&b, head[i].label, desc, &g);
+		svg_range(&b, head[i]->label, desc, &g);
 		free(desc);
 		strbuf_adds(&b, "</td></tr>\n");
 	}
@@ -717,12 +680,12 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	/* Trends. */
 	strbuf_adds(&b, "<h2>Trends</h2>\n<div class=\"grid\">\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *ci = jget(inds, head[i].name);
+		const cJSON *ci = jget(inds, head[i]->name);
 
 		strbuf_adds(&b, "<figure>");
 		trend_chart(&b, r, id, NULL, i, ci, 300, 170);
 		strbuf_adds(&b, "<figcaption>");
-		html_text(&b, head[i].label);
+		html_text(&b, head[i]->label);
 		html_textf(&b, ": %s per 30 days", num(jnum(ci,
 		    "slope_per_30d"), 2, 1).s);
 		if (isfinite(jnum(ci, "slope_p")))
@@ -741,16 +704,16 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		strbuf_addf(&b, "<th scope=\"col\">%s</th>", modes[m]);
 	strbuf_adds(&b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *bm = jobj(jget(inds, head[i].name), "by_modality");
+		const cJSON *bm = jobj(jget(inds, head[i]->name), "by_modality");
 
 		strbuf_adds(&b, "<tr><th scope=\"row\">");
-		html_text(&b, head[i].label);
+		html_text(&b, head[i]->label);
 		strbuf_adds(&b, "</th>");
 		for (size_t m = 0; m < 3; m++) {
 			const cJSON *x = jget(bm, modes[m]);
 
 			strbuf_adds(&b, "<td class=\"n\">");
-			html_num(&b, jnum(x, "mean"), head[i].decimals);
+			html_num(&b, jnum(x, "mean"), head[i]->decimals);
 			if (isfinite(jnum(x, "n")))
 				strbuf_addf(&b, " <span class=\"meta\">(n=%.0f)"
 				    "</span>", jnum(x, "n"));
@@ -769,7 +732,7 @@ static size_t
 head_index(const char *name)
 {
 	for (size_t i = 0; i < NHEAD; i++)
-		if (strcmp(head[i].name, name) == 0)
+		if (strcmp(head[i]->name, name) == 0)
 			return i;
 	return NHEAD;
 }
@@ -820,7 +783,7 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 				continue;
 			strbuf_adds(&b, "<span class=\"mark below\">below</span> ");
 			i = head_index(x->valuestring);
-			html_text(&b, i < NHEAD ? head[i].label : x->valuestring);
+			html_text(&b, i < NHEAD ? head[i]->label : x->valuestring);
 			strbuf_adds(&b, " ");
 		}
 		strbuf_adds(&b, "</td></tr>\n");
@@ -851,14 +814,14 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 			lo[k] = jnum(v, "ci_low");
 			hi[k++] = jnum(v, "ci_high");
 		}
-		thresholds(shown[s], &fair, &good);
-		t = xasprintf("%s, cohort %s, by month", head[i].label, id);
+		thresholds(i, &fair, &good);
+		t = xasprintf("%s, cohort %s, by month", head[i]->label, id);
 		d = xasprintf("Monthly mean over the cohort's sessions with 95%% "
 		    "CI bars, %zu months; dashed lines are MITI thresholds.", k);
 		strbuf_adds(&b, "<figure>");
 		svg_months(&b, t, d, labels, mean, lo, hi, k, fair, good);
 		strbuf_adds(&b, "<figcaption>");
-		html_text(&b, head[i].label);
+		html_text(&b, head[i]->label);
 		html_textf(&b, ": mean trainee slope %s per 30 days (95%% CI "
 		    "%s to %s, %s trainees)", num(jnum(tr, "mean_slope"), 2,
 		    1).s, num(jnum(tr, "ci_low"), 2, 0).s, num(jnum(tr,
@@ -884,7 +847,7 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		size_t i = head_index(shown[s]);
 
 		strbuf_adds(&b, "<h3>");
-		html_text(&b, head[i].label);
+		html_text(&b, head[i]->label);
 		strbuf_adds(&b, "</h3>\n<div class=\"grid\">\n");
 		cJSON_ArrayForEach(it, members) {
 			const cJSON *ci;
@@ -930,10 +893,10 @@ index_tables(strbuf *b, const struct results *r)
 	    "\"col\">95% CI</th><th scope=\"col\">Clinicians</th><th scope="
 	    "\"col\">Sessions</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *icc = jobj(jobj(inds, head[i].name), "icc1");
+		const cJSON *icc = jobj(jobj(inds, head[i]->name), "icc1");
 
 		strbuf_adds(b, "<tr><th scope=\"row\">");
-		html_text(b, head[i].label);
+		html_text(b, head[i]->label);
 		strbuf_adds(b, "</th>");
 		cell(b, jnum(icc, "value"), 2);
 		strbuf_adds(b, "<td class=\"n\">");
@@ -963,10 +926,10 @@ index_tables(strbuf *b, const struct results *r)
 		    "\"col\">p</th><th scope=\"col\">Spearman rho</th></tr>"
 		    "</thead><tbody>\n");
 		for (size_t i = 0; i < NHEAD; i++) {
-			const cJSON *c = jget(corr, head[i].name);
+			const cJSON *c = jget(corr, head[i]->name);
 
 			strbuf_adds(b, "<tr><th scope=\"row\">");
-			html_text(b, head[i].label);
+			html_text(b, head[i]->label);
 			strbuf_adds(b, "</th>");
 			cell(b, jnum(c, "n"), 0);
 			cell(b, jnum(c, "pearson_r"), 2);
@@ -1081,13 +1044,13 @@ corpus_table(strbuf *b, const struct results *r)
 	    "\"col\">Median</th><th scope=\"col\">Range</th><th scope="
 	    "\"col\">MITI fair / good</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *c = jobj(inds, head[i].name);
-		int d = head[i].decimals;
+		const cJSON *c = jobj(inds, head[i]->name);
+		int d = head[i]->decimals;
 		double fair, good;
 
-		thresholds(head[i].name, &fair, &good);
+		thresholds(i, &fair, &good);
 		strbuf_adds(b, "<tr><th scope=\"row\">");
-		html_text(b, head[i].label);
+		html_text(b, head[i]->label);
 		strbuf_adds(b, "</th>");
 		cell(b, jnum(c, "n"), 0);
 		cell(b, jnum(c, "mean"), d);
@@ -1150,11 +1113,11 @@ index_page(struct results *r, char **why)
 		for (size_t k = 0; k < r->ns; k++)
 			v[k] = r->s[k].v[i];
 		d = xasprintf("Histogram of %s over all sessions, 12 bins.",
-		    head[i].label);
+		    head[i]->label);
 		strbuf_adds(&b, "<figure>");
-		svg_histogram(&b, head[i].label, d, v, r->ns, 12);
+		svg_histogram(&b, head[i]->label, d, v, r->ns, 12);
 		strbuf_adds(&b, "<figcaption>");
-		html_text(&b, head[i].label);
+		html_text(&b, head[i]->label);
 		html_textf(&b, " (median %s)", num(r->median[i], 2, 0).s);
 		strbuf_adds(&b, "</figcaption></figure>\n");
 		free(d);

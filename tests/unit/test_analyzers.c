@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "unit.h"
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,7 +104,7 @@ START_TEST(test_spans_and_guard)
 	const struct rules_rule *r = first_rule(rs);
 	/* "é" is two bytes: spans are byte offsets. */
 	const char *t = "Caf\xc3\xa9 talk. That makes sense.";
-	struct rules_subject sub = { t, strlen(t), RULES_SIDE_THERAPIST,
+	struct rules_subject sub = { t, strlen(t), SIDE_THERAPIST,
 	    RULES_PREV_CLIENT };
 	size_t s, e;
 
@@ -125,7 +126,7 @@ START_TEST(test_spans_and_guard)
 	/* Side: a therapist rule does not fire on the client side. */
 	sub.text = "That makes sense.";
 	sub.len = strlen(sub.text);
-	sub.side = RULES_SIDE_CLIENT;
+	sub.side = SIDE_CLIENT;
 	ck_assert_int_eq(rules_eval(cx, r, &sub, 0, &s, &e), 0);
 	rules_ctx_free(cx);
 	rules_set_free(rs);
@@ -143,7 +144,7 @@ START_TEST(test_context_conditions)
 	rules_ctx *cx = rules_ctx_create(rs);
 	size_t n, s, e;
 	const struct rules_rule *r = rules_set_rules(rs, &n);
-	struct rules_subject sub = { "Mm-hmm.", 7, RULES_SIDE_THERAPIST,
+	struct rules_subject sub = { "Mm-hmm.", 7, SIDE_THERAPIST,
 	    RULES_PREV_CLIENT };
 
 	ck_assert_uint_eq(n, 2);
@@ -224,7 +225,7 @@ START_TEST(test_lexicon)
 	size_t n, s, e;
 	const struct rules_rule *r = rules_set_rules(rs, &n);
 	struct rules_subject sub = { "We booked two follow ups.", 25,
-	    RULES_SIDE_THERAPIST, RULES_PREV_CLIENT };
+	    SIDE_THERAPIST, RULES_PREV_CLIENT };
 
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(r[0].name, "jargon.follow-up");
@@ -251,27 +252,23 @@ make_session(const char *const *text, const char *who, size_t n)
 
 	s->id = "U1";
 	s->clinician = "C1";
-	s->speakers = xcalloc(2, sizeof(*s->speakers));
-	s->speakers[0].id = "T";
-	s->speakers[0].role = SESSION_ROLE_THERAPIST;
-	s->speakers[1].id = "C";
-	s->speakers[1].role = SESSION_ROLE_CLIENT;
-	s->nspeakers = s->speakers_cap = 2;
-	s->utts = xcalloc(n, sizeof(*s->utts));
+	session_add_speaker(s, "T", SESSION_ROLE_THERAPIST, NULL);
+	session_add_speaker(s, "C", SESSION_ROLE_CLIENT, NULL);
 	for (size_t i = 0; i < n; i++) {
-		s->utts[i].index = i;
-		s->utts[i].speaker = who[i] == 'T' ? 0 : 1;
-		s->utts[i].text = arena_strdup(s->arena, text[i]);
-		s->utts[i].len = strlen(text[i]);
+		struct session_utt u = { .index = i,
+			.speaker = who[i] == 'T' ? 0 : 1,
+			.text = arena_strdup(s->arena, text[i]),
+			.len = strlen(text[i]), .start = NAN, .end = NAN };
+
+		session_push_utt(s, &u);
 	}
-	s->nutts = s->utts_cap = n;
 	return s;
 }
 
 static int
 tag_of(const char *name)
 {
-	return tags_index(name, strlen(name));
+	return tags_lookup(name, strlen(name));
 }
 
 START_TEST(test_analyze_session)

@@ -94,11 +94,11 @@ START_TEST(test_model)
 	ck_assert_uint_eq(s->utts[0].len, strlen(s->utts[0].text));
 	ck_assert_double_eq_tol(s->utts[0].start, 3.2, 1e-12);
 	ck_assert_double_eq_tol(s->utts[0].end, 7.9, 1e-12);
-	ck_assert_int_eq(session_utt_side(s, &s->utts[0]),
-	    SESSION_SIDE_THERAPIST);
+	ck_assert_int_eq(s->utts[0].side,
+	    SIDE_THERAPIST);
 	ck_assert_str_eq(s->utts[1].text, "Pretty <rough>, honestly.");
 	ck_assert(isnan(s->utts[1].start));
-	ck_assert_int_eq(session_utt_side(s, &s->utts[1]), SESSION_SIDE_CLIENT);
+	ck_assert_int_eq(s->utts[1].side, SIDE_CLIENT);
 	ck_assert_uint_eq(s->utts[2].index, 2);
 	ck_assert_uint_eq(s->utts[2].ncodes, 2);
 	ck_assert_str_eq(s->utts[2].codes[0], "reflection.complex");
