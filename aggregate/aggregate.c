@@ -34,10 +34,14 @@ proficiency(const struct indicator *in, double mean)
 }
 
 struct sess {
-	char	*clinician, *cohort, *modality, *date;
+	/* The metadata of the row, in measure.h's order: session,
+	 * clinician, client, cohort, date, modality, number. */
+	char	*meta[MEASURE_NMETA];
 	double	 day;		/* days since 1970-01-01; NaN without date */
 	size_t	 cl, co;	/* indices into the sorted name lists */
+	size_t	 mv0, nmv;	/* its session measures in mv[] */
 };
+enum { META_CLINICIAN = 1, META_COHORT = 3, META_DATE = 4, META_MODALITY = 5 };
 
 struct mvalue {
 	size_t	 sess, name;
@@ -85,11 +89,11 @@ aggregate_add(aggregate *a, const struct measure_row *row,
 
 	a->s = xgrow(a->s, &a->scap, a->n + 1, sizeof(*a->s));
 	s = &a->s[a->n];
-	s->clinician = dup_or_null(row->meta[1]);
-	s->cohort = dup_or_null(row->meta[3]);
-	s->date = dup_or_null(row->meta[4]);
-	s->modality = dup_or_null(row->meta[5]);
+	for (size_t i = 0; i < MEASURE_NMETA; i++)
+		s->meta[i] = dup_or_null(row->meta[i]);
 	s->day = session_date_days(row->meta[4]);
+	s->mv0 = a->nmv;
+	s->nmv = row->nmeasures;
 	a->v = xgrow(a->v, &a->vcap, (a->n + 1) * a->ncols, sizeof(*a->v));
 	memcpy(a->v + a->n * a->ncols, row->v, a->ncols * sizeof(*a->v));
 	for (size_t i = 0; i < row->nmeasures; i++) {
@@ -126,14 +130,14 @@ cmp_str(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* The sorted distinct non-NULL values of field (offset into struct sess). */
+/* The sorted distinct non-NULL values of metadata field k. */
 static void
-distinct(const aggregate *a, size_t off, struct names *out)
+distinct(const aggregate *a, size_t field, struct names *out)
 {
 	out->v = xcalloc(a->n + 1, sizeof(*out->v));
 	out->n = 0;
 	for (size_t i = 0; i < a->n; i++) {
-		char *s = *(char **)((char *)&a->s[i] + off);
+		char *s = a->s[i].meta[field];
 
 		if (s != NULL)
 			out->v[out->n++] = s;
@@ -260,12 +264,12 @@ static void
 work_init(struct work *w, aggregate *a)
 {
 	w->a = a;
-	distinct(a, offsetof(struct sess, clinician), &w->cl);
-	distinct(a, offsetof(struct sess, cohort), &w->co);
-	distinct(a, offsetof(struct sess, modality), &w->mod);
+	distinct(a, META_CLINICIAN, &w->cl);
+	distinct(a, META_COHORT, &w->co);
+	distinct(a, META_MODALITY, &w->mod);
 	for (size_t i = 0; i < a->n; i++) {
-		a->s[i].cl = find(&w->cl, a->s[i].clinician);
-		a->s[i].co = find(&w->co, a->s[i].cohort);
+		a->s[i].cl = find(&w->cl, a->s[i].meta[META_CLINICIAN]);
+		a->s[i].co = find(&w->co, a->s[i].meta[META_COHORT]);
 	}
 	w->order = xcalloc(a->n + 1, sizeof(*w->order));
 	for (size_t i = 0; i < a->n; i++)
@@ -356,12 +360,12 @@ clinicians(struct work *w, struct table *tab, strbuf *b)
 		for (size_t i = 0; i < n; i++) {
 			const struct sess *s = &a->s[idx[i]];
 
-			if (s->cohort != NULL && cohort == NULL)
-				cohort = s->cohort;
-			if (s->date != NULL) {
+			if (s->meta[META_COHORT] != NULL && cohort == NULL)
+				cohort = s->meta[META_COHORT];
+			if (s->meta[META_DATE] != NULL) {
 				if (d0 == NULL)
-					d0 = s->date;
-				d1 = s->date;
+					d0 = s->meta[META_DATE];
+				d1 = s->meta[META_DATE];
 			}
 		}
 		strbuf_adds(b, c ? ",\n    " : "\n    ");
@@ -377,8 +381,8 @@ clinicians(struct work *w, struct table *tab, strbuf *b)
 			size_t cnt = 0;
 
 			for (size_t i = 0; i < n; i++)
-				cnt += a->s[idx[i]].modality != NULL &&
-				    strcmp(a->s[idx[i]].modality,
+				cnt += a->s[idx[i]].meta[META_MODALITY] != NULL &&
+				    strcmp(a->s[idx[i]].meta[META_MODALITY],
 				    w->mod.v[m]) == 0;
 			if (cnt == 0)
 				continue;
@@ -429,8 +433,8 @@ clinicians(struct work *w, struct table *tab, strbuf *b)
 				double *y = w->t;	/* reuse as scratch */
 
 				for (size_t i = 0; i < n; i++)
-					if (a->s[idx[i]].modality != NULL &&
-					    strcmp(a->s[idx[i]].modality,
+					if (a->s[idx[i]].meta[META_MODALITY] != NULL &&
+					    strcmp(a->s[idx[i]].meta[META_MODALITY],
 					    w->mod.v[m]) == 0)
 						y[cnt++] = w->x[i];
 				if (cnt == 0)
@@ -492,7 +496,7 @@ cohorts(struct work *w, struct table *tab, strbuf *b)
 		/* Months, sorted. */
 		for (size_t i = 0; i < a->n; i++)
 			if (a->s[i].co == co && isfinite(a->s[i].day)) {
-				month_of(a->s[i].date, mbuf[months.n]);
+				month_of(a->s[i].meta[META_DATE], mbuf[months.n]);
 				months.v[months.n] = mbuf[months.n];
 				months.n++;
 			}
@@ -507,8 +511,8 @@ cohorts(struct work *w, struct table *tab, strbuf *b)
 			size_t n = 0;
 
 			for (size_t i = 0; i < a->n; i++)
-				if (a->s[i].co == co && a->s[i].date != NULL &&
-				    strncmp(a->s[i].date, months.v[m], 7) == 0)
+				if (a->s[i].co == co && a->s[i].meta[META_DATE] != NULL &&
+				    strncmp(a->s[i].meta[META_DATE], months.v[m], 7) == 0)
 					idx[n++] = i;
 			strbuf_adds(b, m ? ",\n        {" : "\n        {");
 			jkey(b, "month");
@@ -587,7 +591,7 @@ cohorts(struct work *w, struct table *tab, strbuf *b)
 					idx[n++] = w->order[i];
 			if (n == 0)
 				continue;
-			last = a->s[idx[n - 1]].date;
+			last = a->s[idx[n - 1]].meta[META_DATE];
 			strbuf_adds(b, k++ ? ",\n        " : "\n        ");
 			jkey(b, w->cl.v[c]);
 			strbuf_adds(b, "{\"date\": ");
@@ -750,17 +754,48 @@ aggregate_out_free(struct aggregate_out *out)
 	strbuf_free(&out->corpus);
 }
 
+size_t
+aggregate_nsessions(const aggregate *a)
+{
+	return a->n;
+}
+
+const char *const *
+aggregate_measure_names(const aggregate *a, size_t *n)
+{
+	*n = a->nm;
+	return (const char *const *)a->mnames;
+}
+
+void
+aggregate_session(const aggregate *a, size_t i, struct aggregate_row *out)
+{
+	const struct sess *s = &a->s[i];
+
+	out->meta = (const char *const *)s->meta;
+	out->v = a->v + i * a->ncols;
+	out->mv0 = s->mv0;
+	out->nmv = s->nmv;
+}
+
+double
+aggregate_session_measure(const aggregate *a, const struct aggregate_row *r,
+    size_t name)
+{
+	for (size_t k = r->mv0; k < r->mv0 + r->nmv; k++)
+		if (a->mv[k].name == name)
+			return a->mv[k].v;
+	return NAN;
+}
+
 void
 aggregate_free(aggregate *a)
 {
 	if (a == NULL)
 		return;
-	for (size_t i = 0; i < a->n; i++) {
-		free(a->s[i].clinician);
-		free(a->s[i].cohort);
-		free(a->s[i].modality);
-		free(a->s[i].date);
-	}
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t k = 0; k < MEASURE_NMETA; k++)
+			free(a->s[i].meta[k]);
 	free(a->s);
 	free(a->v);
 	for (size_t i = 0; i < a->nm; i++)

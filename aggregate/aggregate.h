@@ -39,6 +39,24 @@ void aggregate_add(aggregate *a, const struct measure_row *row,
     const unsigned long *lag, const struct agree_counts *ac);
 void aggregate_finish(aggregate *a, const char *version,
     struct aggregate_out *out);
+
+/* The session rows as added, for the writers of sessions.csv. */
+struct aggregate_row {
+	const char *const	*meta;	/* MEASURE_NMETA values, NULL absent */
+	const double		*v;	/* one per indicator */
+	size_t			 mv0, nmv;	/* (internal) its measures */
+};
+/* The number of sessions added. */
+size_t aggregate_nsessions(const aggregate *a);
+/* Session i's row (borrowed; valid until aggregate_free). */
+void aggregate_session(const aggregate *a, size_t i, struct aggregate_row *out);
+/* The names of the session measures (measure_<name>) in the order first
+ * seen; borrowed. */
+const char *const *aggregate_measure_names(const aggregate *a, size_t *n);
+/* The value of measure name (an index into aggregate_measure_names())
+ * in row r, or NaN when the session has none. */
+double aggregate_session_measure(const aggregate *a,
+    const struct aggregate_row *r, size_t name);
 void aggregate_out_free(struct aggregate_out *out);
 void aggregate_free(aggregate *a);
 

@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "tags.h"
 #include "util.h"
+#include "paths.h"
 
 struct analyze_ruleset {
 	rules_set	*rules;
@@ -37,7 +38,7 @@ analyze_ruleset_load(const char *extra_dir, int replace, char **why)
 		return NULL;
 	}
 	if (!replace)
-		base = rules_bundled_dir();
+		base = paths_rules_dir();
 	set = rules_set_load(base, extra_dir, &errs);
 	free(base);
 	if (set == NULL || errs.n > 0) {

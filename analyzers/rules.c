@@ -77,28 +77,6 @@ rules_errors_free(struct rules_errors *e)
 	e->n = e->cap = 0;
 }
 
-/* ---- locating the bundled set ---- */
-
-static int
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-char *
-rules_bundled_dir(void)
-{
-	const char *env = getenv("RAPPORT_RULES");
-
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	if (is_dir(RAPPORT_PKGDATADIR "/rules"))
-		return xstrdup(RAPPORT_PKGDATADIR "/rules");
-	return xstrdup(RAPPORT_SRCDIR "/analyzers/rules");
-}
-
 /* ---- parsing ---- */
 
 struct pending_pat {

@@ -91,13 +91,6 @@ char *rules_errors_join(const struct rules_errors *e);
 void rules_errors_free(struct rules_errors *e);
 
 /*
- * The directory of the bundled rule set: $RAPPORT_RULES when set, else
- * RAPPORT_PKGDATADIR/rules when it exists, else the source tree's
- * analyzers/rules. Returns a string the caller frees.
- */
-char *rules_bundled_dir(void);
-
-/*
  * Load a rule set. base is a directory of *.rules files (NULL: none);
  * extra is another directory (NULL: none) whose rules are added, a rule
  * named like one in base replacing it. Files are read in byte order of

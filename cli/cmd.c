@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "status.h"
+#include "tagrun.h"
 
 void
 cmd_usage(const struct cmd_entry *e, const char *options)
@@ -34,4 +35,29 @@ int
 cmd_is_help(const char *arg)
 {
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+int
+cmd_rules_option(struct tagrun_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'r':
+		o->rules_dir = arg;
+		return 1;
+	case 'o':
+		o->rules_dir = arg;
+		o->replace = 1;
+		return 1;
+	case 'R':
+		o->replace = 1;
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+cmd_rules_check(const struct tagrun_opts *o)
+{
+	return o->replace && o->rules_dir == NULL ?
+	    "--replace-rules needs --rules DIR" : NULL;
 }

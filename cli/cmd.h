@@ -25,9 +25,20 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 /* Is arg "--help" or "-h"? */
 int cmd_is_help(const char *arg);
 
-/* The transcript schema: opt when not NULL, else $RAPPORT_SCHEMA, else
- * the installed copy, else the source tree's. The caller frees it. */
-char *cmd_schema_path(const char *opt);
+/* The rule-set options of tag and agree, for a getopt_long table:
+ * --rules DIR, --rules-only DIR, --replace-rules. */
+#define CMD_RULES_LONGOPTS \
+	{ "rules", required_argument, NULL, 'r' }, \
+	{ "rules-only", required_argument, NULL, 'o' }, \
+	{ "replace-rules", no_argument, NULL, 'R' }
+
+struct tagrun_opts;
+/* Apply getopt's c (one of CMD_RULES_LONGOPTS) to o; 1 when it was one
+ * of them, else 0. */
+int cmd_rules_option(struct tagrun_opts *o, int c, const char *arg);
+/* After parsing: NULL, or what is wrong with the rule options given. */
+const char *cmd_rules_check(const struct tagrun_opts *o);
+
 
 extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_run_entry;

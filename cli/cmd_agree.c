@@ -1,6 +1,6 @@
 /* cmd_agree.c -- `rapport agree`: the analyzers against human codes.
  *
- * Tags every session of the inputs (serially, in input order) and
+ * Tags every session of the inputs (tagrun.h: added in input order) and
  * compares the tags with the human codes of its utterances (u@codes):
  * per tag TP, FP, FN, precision, recall, F1 and Cohen's kappa on
  * utterance presence, the session-level ICC(2,1) of the counts, and the
@@ -17,7 +17,7 @@
 #include "agree.h"
 #include "cmd.h"
 #include "init.h"
-#include "serial.h"
+#include "tagrun.h"
 #include "stats.h"
 #include "status.h"
 
@@ -48,15 +48,26 @@ static const char options_text[] =
 	"Exit status: 0 all inputs used, 1 some rejected, 2 usage error,\n"
 	"3 nothing could be processed.\n";
 
-static int
-agree_one(void *arg, const session *s, const struct analyze_result *r)
+/* On a worker: the session's agreement counts. */
+static void *
+count(const session *s, const struct analyze_result *r, const void *arg)
 {
-	struct agree_total *t = arg;
-	struct agree_counts c = { 0 };
+	struct agree_counts *c = xcalloc(1, sizeof(*c));
 
-	agree_session(s, r, &c);
-	agree_total_add(t, &c);
-	agree_counts_free(&c);
+	(void)arg;
+	agree_session(s, r, c);
+	return c;
+}
+
+/* In input order: add them up. */
+static int
+add(void *result, void *arg)
+{
+	struct agree_counts *c = result;
+
+	agree_total_add(arg, c);
+	agree_counts_free(c);
+	free(c);
 	return 0;
 }
 
@@ -65,17 +76,17 @@ cmd_agree_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, 'c' },
-		SERIAL_LONGOPTS,
+		CMD_RULES_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct serial_opts o = { .name = "agree" };
+	struct tagrun_opts o = { .name = "agree" };
 	struct agree_total total = { 0 };
 	int c, csv = 0, status;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (serial_option(&o, c, optarg))
+		if (cmd_rules_option(&o, c, optarg))
 			continue;
 		switch (c) {
 		case 'c':
@@ -91,9 +102,9 @@ cmd_agree_exec(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_agree_entry, "no INPUT given");
-	if (serial_check(&o) != NULL)
-		return cmd_usage_error(&cmd_agree_entry, "%s", serial_check(&o));
-	status = serial_run(&o, argv + optind, argc - optind, agree_one,
+	if (cmd_rules_check(&o) != NULL)
+		return cmd_usage_error(&cmd_agree_entry, "%s", cmd_rules_check(&o));
+	status = tagrun(&o, argv + optind, argc - optind, count, NULL, add,
 	    &total);
 	if (status != EXIT_USAGE) {
 		if (csv) {

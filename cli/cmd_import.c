@@ -26,6 +26,7 @@
 #include "status.h"
 #include "tags.h"
 #include "util.h"
+#include "paths.h"
 
 static int cmd_import_exec(int, char **);
 
@@ -660,7 +661,7 @@ render(const struct import *im, size_t si, const struct row *rows,
 static int
 self_check(const struct import *im, const struct sess *s, outfile *f)
 {
-	const struct ingest_diag *d;
+	const struct diag *d;
 	char *why = NULL;
 	session *out = NULL;
 	ingest *in;
@@ -677,7 +678,7 @@ self_check(const struct import *im, const struct sess *s, outfile *f)
 	r = ingest_next(in, &out);
 	d = ingest_diags(in, &nd);
 	for (size_t i = 0; i < nd; i++)
-		if (d[i].severity == INGEST_ERROR) {
+		if (d[i].severity == DIAG_ERROR) {
 			fprintf(stderr, "rapport import: session '%s' not "
 			    "written: its XML fails validation at line %ld: "
 			    "%s\n", s->id, d[i].line, d[i].msg);
@@ -891,7 +892,7 @@ cmd_import_exec(int argc, char **argv)
 		import_free(&im);
 		return rc < 0 ? EXIT_ALL_OK : rc;
 	}
-	path = cmd_schema_path(NULL);
+	path = paths_schema(NULL);
 	if ((im.schema = ingest_schema_load(path, &why)) == NULL) {
 		fprintf(stderr, "rapport import: warning: %s: output checked "
 		    "without the schema\n", why);

@@ -13,6 +13,7 @@
 #include "status.h"
 #include "tags.h"
 #include "util.h"
+#include "paths.h"
 
 static int cmd_rules_exec(int, char **);
 
@@ -97,7 +98,7 @@ cmd_rules_exec(int argc, char **argv)
 		return cmd_usage_error(&cmd_rules_entry,
 		    "--replace-rules needs --rules DIR");
 	if (!replace)
-		base = rules_bundled_dir();
+		base = paths_rules_dir();
 	rs = rules_set_load(base, extra, &errs);
 	nload = errs.n;
 	if (rs == NULL) {

@@ -1,8 +1,8 @@
 /* cmd_tag.c -- `rapport tag`: utterances.jsonl lines on standard output.
  *
- * A serial, streaming loop: each input's sessions are read, tagged and
- * written in input order, so the output is deterministic and memory holds
- * one session at a time. `rapport run` is the parallel path.
+ * The sessions are tagged on the batch driver's workers (tagrun.h) and
+ * written in input order, so the output is deterministic for any number
+ * of workers and memory holds a bounded number of sessions.
  */
 #include "config.h"
 
@@ -14,7 +14,7 @@
 #include "analyze.h"
 #include "cmd.h"
 #include "init.h"
-#include "serial.h"
+#include "tagrun.h"
 #include "status.h"
 #include "utterances.h"
 #include "util.h"
@@ -45,35 +45,47 @@ static const char options_text[] =
 	"Exit status: 0 all inputs used, 1 some rejected (the rest written),\n"
 	"2 usage or configuration error, 3 nothing could be processed.\n";
 
-/* Write one session's lines; stop when standard output fails. */
-static int
-tag_one(void *arg, const session *s, const struct analyze_result *r)
+/* On a worker: the session's lines. */
+static void *
+render(const session *s, const struct analyze_result *r, const void *arg)
 {
-	strbuf *out = arg;
+	strbuf *b = xcalloc(1, sizeof(*b));
 
-	strbuf_reset(out);
-	utterances_render(out, s, r);
-	if (out->len > 0 && fwrite(out->s, 1, out->len, stdout) != out->len)
-		return -1;
-	return 0;
+	(void)arg;
+	utterances_render(b, s, r);
+	return b;
+}
+
+/* In input order: write them; after a failed write only free them. */
+static int
+put(void *result, void *arg)
+{
+	strbuf *b = result;
+	int *failed = arg;
+
+	if (!*failed && b->len > 0 && fwrite(b->s, 1, b->len, stdout) !=
+	    b->len)
+		*failed = 1;
+	strbuf_free(b);
+	free(b);
+	return *failed ? -1 : 0;
 }
 
 static int
 cmd_tag_exec(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		SERIAL_LONGOPTS,
+		CMD_RULES_LONGOPTS,
 		{ "strict", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct serial_opts o = { .name = "tag" };
-	strbuf out = { 0 };
-	int c, status;
+	struct tagrun_opts o = { .name = "tag" };
+	int c, status, failed = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (serial_option(&o, c, optarg))
+		if (cmd_rules_option(&o, c, optarg))
 			continue;
 		switch (c) {
 		case 's':
@@ -88,13 +100,13 @@ cmd_tag_exec(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_tag_entry, "no INPUT given");
-	if (serial_check(&o) != NULL)
-		return cmd_usage_error(&cmd_tag_entry, "%s", serial_check(&o));
-	status = serial_run(&o, argv + optind, argc - optind, tag_one, &out);
+	if (cmd_rules_check(&o) != NULL)
+		return cmd_usage_error(&cmd_tag_entry, "%s", cmd_rules_check(&o));
+	status = tagrun(&o, argv + optind, argc - optind, render, NULL, put,
+	    &failed);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("rapport tag: standard output");
 		status = EXIT_NOTHING;
 	}
-	strbuf_free(&out);
 	return status;
 }

@@ -13,6 +13,7 @@
 #include "inputs.h"
 #include "status.h"
 #include "util.h"
+#include "paths.h"
 
 static int cmd_validate_exec(int, char **);
 
@@ -35,38 +36,16 @@ static const char options_text[] =
 	"  -h, --help     show this help\n\n"
 	"Exit status: 0 all inputs valid, 1 some invalid, 2 usage error.\n";
 
-char *
-cmd_schema_path(const char *opt)
-{
-	const char *env = getenv("RAPPORT_SCHEMA");
-	char *p;
-
-	if (opt != NULL)
-		return xstrdup(opt);
-	if (env != NULL && *env != '\0')
-		return xstrdup(env);
-	p = xasprintf("%s/schemas/transcript.xsd", RAPPORT_PKGDATADIR);
-	if (access(p, R_OK) == 0)
-		return p;
-	free(p);
-	return xasprintf("%s/schemas/transcript.xsd", RAPPORT_SRCDIR);
-}
-
 /* Print diagnostics as PATH:LINE:COL: [warning: ]MSG; count the errors. */
 static size_t
-print_diags(const char *path, const struct ingest_diag *d, size_t n)
+print_diags(const char *path, const struct diag *d, size_t n)
 {
 	size_t errors = 0;
 
-	char *shown = printable(path, 4096);
-
 	for (size_t i = 0; i < n; i++) {
-		fprintf(stderr, "%s:%ld:%ld: %s%s\n", shown, d[i].line, d[i].col,
-		    d[i].severity == INGEST_WARNING ? "warning: " : "",
-		    d[i].msg);
-		errors += d[i].severity == INGEST_ERROR;
+		diag_print(stderr, path, &d[i]);
+		errors += d[i].severity == DIAG_ERROR;
 	}
-	free(shown);
 	return errors;
 }
 
@@ -110,7 +89,7 @@ cmd_validate_exec(int argc, char **argv)
 	if (optind >= argc)
 		return cmd_usage_error(&cmd_validate_entry, "no INPUT given");
 	if (use_schema) {
-		char *path = cmd_schema_path(schema_opt);
+		char *path = paths_schema(schema_opt);
 
 		schema = ingest_schema_load(path, &why);
 		free(path);
@@ -125,7 +104,7 @@ cmd_validate_exec(int argc, char **argv)
 		const struct inputs_item *it = &inputs.v[i];
 		const char *shown = strcmp(it->path, "-") == 0 ? "<stdin>" :
 		    it->path;
-		const struct ingest_diag *d;
+		const struct diag *d;
 		size_t nd, errors = 0;
 		ingest *in;
 		session *s;

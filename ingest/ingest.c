@@ -59,7 +59,7 @@ struct ingest_schema {
 /* A parsed session (or a rejected one) waiting for ingest_next(). */
 struct ready {
 	session			*s;	/* NULL when rejected */
-	struct ingest_diag	*diags;
+	struct diag	*diags;
 	size_t			 ndiags;
 };
 
@@ -96,15 +96,15 @@ struct ingest {
 	size_t			 session_bytes;
 	double			 last_start;
 
-	struct ingest_diag	*cdiags;	/* diagnostics of cur */
+	struct diag	*cdiags;	/* diagnostics of cur */
 	size_t			 ncdiags, cdcap;
-	struct ingest_diag	*fdiags;	/* input-level (fatal) */
+	struct diag	*fdiags;	/* input-level (fatal) */
 	size_t			 nfdiags, fdcap;
 	int			 fatal;
 
 	struct ready		*queue;
 	size_t			 qhead, qlen, qcap;
-	struct ingest_diag	*out;		/* returned by ingest_diags */
+	struct diag	*out;		/* returned by ingest_diags */
 	size_t			 nout;
 
 	strset			 ids;		/* session ids seen */
@@ -118,8 +118,8 @@ struct ingest {
 /* Append a diagnostic; msg is taken over, and made one printable line
  * (a value quoted from the file may hold newlines or be huge). */
 static void
-diag_push(struct ingest_diag **v, size_t *n, size_t *cap,
-    enum ingest_severity sev, long line, long col, char *msg)
+diag_push(struct diag **v, size_t *n, size_t *cap,
+    enum diag_severity sev, long line, long col, char *msg)
 {
 	char *clean = printable(msg, MAX_MSG);
 
@@ -134,7 +134,7 @@ diag_push(struct ingest_diag **v, size_t *n, size_t *cap,
 }
 
 static void
-diags_free(struct ingest_diag *v, size_t n)
+diag_array_free(struct diag *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i].msg);
@@ -209,7 +209,7 @@ xml_message(const xmlError *err)
 /* A problem at the parser's position: in the current session when there is
  * one (rejecting it, unless a warning), else for the whole input. */
 static void __attribute__((format(printf, 3, 4)))
-report(ingest *in, enum ingest_severity sev, const char *fmt, ...)
+report(ingest *in, enum diag_severity sev, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -220,12 +220,12 @@ report(ingest *in, enum ingest_severity sev, const char *fmt, ...)
 	if (in->cur != NULL) {
 		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, sev,
 		    cur_line(in), cur_col(in), msg);
-		if (sev == INGEST_ERROR)
+		if (sev == DIAG_ERROR)
 			in->cur_bad = 1;
 	} else {
 		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, sev,
 		    cur_line(in), cur_col(in), msg);
-		if (sev == INGEST_ERROR)
+		if (sev == DIAG_ERROR)
 			in->fatal = 1;
 	}
 }
@@ -249,7 +249,7 @@ fatal(ingest *in, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, INGEST_ERROR,
+	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, DIAG_ERROR,
 	    cur_line(in), cur_col(in), msg);
 	in->fatal = 1;
 }
@@ -274,11 +274,11 @@ schema_error(ingest *in, const xmlError *err)
 	/* Ingest's own message for the same place says it better. */
 	for (size_t i = 0; in->cur != NULL && i < in->ncdiags; i++)
 		if (in->cdiags[i].line == line && in->cdiags[i].col == col &&
-		    in->cdiags[i].severity == INGEST_ERROR)
+		    in->cdiags[i].severity == DIAG_ERROR)
 			return;
 	msg = one_line(err->message != NULL ? err->message : "invalid");
 	if (in->cur != NULL) {
-		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, INGEST_ERROR,
+		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, DIAG_ERROR,
 		    line, col, xasprintf("schema: %s", msg));
 		in->cur_bad = 1;
 	} else if (in->qlen > in->qhead) {
@@ -287,17 +287,17 @@ schema_error(ingest *in, const xmlError *err)
 
 		for (size_t i = 0; i < r->ndiags; i++)
 			if (r->diags[i].line == line && r->diags[i].col == col &&
-			    r->diags[i].severity == INGEST_ERROR) {
+			    r->diags[i].severity == DIAG_ERROR) {
 				free(msg);
 				return;
 			}
 
-		diag_push(&r->diags, &r->ndiags, &cap, INGEST_ERROR, line, col,
+		diag_push(&r->diags, &r->ndiags, &cap, DIAG_ERROR, line, col,
 		    xasprintf("schema: %s", msg));
 		session_free(r->s);
 		r->s = NULL;
 	} else
-		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, INGEST_ERROR,
+		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, DIAG_ERROR,
 		    line, col, xasprintf("schema: %s", msg));
 	free(msg);
 }
@@ -322,7 +322,7 @@ on_xml_error(void *data, xmlErrorPtr err)
 		free(msg);
 		return;
 	}
-	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, INGEST_ERROR,
+	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, DIAG_ERROR,
 	    err->line > 0 ? err->line : cur_line(in),
 	    err->int2 > 0 ? err->int2 : cur_col(in), msg);
 	in->fatal = 1;
@@ -366,7 +366,7 @@ attrs_check(ingest *in, const struct attrs *at, const char *el,
 		for (const char *const *p = allowed; ok && *p != NULL; p++)
 			if (strcmp(*p, name) == 0)
 				goto next;
-		report(in, INGEST_ERROR, "unknown attribute '%s%s%s' on <%s>",
+		report(in, DIAG_ERROR, "unknown attribute '%s%s%s' on <%s>",
 		    at->a[5 * i + 1] != NULL ? (const char *)at->a[5 * i + 1] :
 		    "", at->a[5 * i + 1] != NULL ? ":" : "", name, el);
 next:		;
@@ -403,9 +403,9 @@ attr_required(ingest *in, const struct attrs *at, const char *el,
 	const char *v = attr(in, at, name);
 
 	if (v == NULL)
-		report(in, INGEST_ERROR, "<%s> has no '%s' attribute", el, name);
+		report(in, DIAG_ERROR, "<%s> has no '%s' attribute", el, name);
 	else if (*v == '\0')
-		report(in, INGEST_ERROR, "<%s> has an empty '%s' attribute", el,
+		report(in, DIAG_ERROR, "<%s> has an empty '%s' attribute", el,
 		    name);
 	return v;
 }
@@ -420,7 +420,7 @@ attr_time(ingest *in, const struct attrs *at, const char *el,
 	if (v == NULL)
 		return NAN;
 	if (session_parse_time(v, &t) != 0) {
-		report(in, INGEST_ERROR, "<%s %s=\"%s\">: not a time (seconds "
+		report(in, DIAG_ERROR, "<%s %s=\"%s\">: not a time (seconds "
 		    "such as 12.5, or clock time such as 00:12:05.5)", el, name,
 		    v);
 		return NAN;
@@ -459,15 +459,15 @@ begin_session(ingest *in, const struct attrs *at)
 	attrs_check(in, at, "session", attrs_session);
 	s->id = attr_required(in, at, "session", "id");
 	if (s->id != NULL && *s->id != '\0' && strset_add(&in->ids, s->id) != 0)
-		report(in, INGEST_ERROR, "duplicate session id '%s' in this "
+		report(in, DIAG_ERROR, "duplicate session id '%s' in this "
 		    "input", s->id);
 	if ((s->date = attr(in, at, "date")) != NULL &&
 	    !session_valid_date(s->date))
-		report(in, INGEST_ERROR, "session date '%s' is not a date of "
+		report(in, DIAG_ERROR, "session date '%s' is not a date of "
 		    "the form YYYY-MM-DD", s->date);
 	if ((s->modality = attr(in, at, "modality")) != NULL &&
 	    !one_of(s->modality, modalities))
-		report(in, INGEST_ERROR, "session modality '%s' is not one of "
+		report(in, DIAG_ERROR, "session modality '%s' is not one of "
 		    "in-person, video, phone", s->modality);
 	if ((v = attr(in, at, "number")) != NULL) {
 		char *end;
@@ -475,7 +475,7 @@ begin_session(ingest *in, const struct attrs *at)
 		errno = 0;
 		s->number = strtol(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || errno != 0 || s->number < 1)
-			report(in, INGEST_ERROR, "session number '%s' is not a "
+			report(in, DIAG_ERROR, "session number '%s' is not a "
 			    "positive whole number", v);
 	}
 	s->language = attr(in, at, "language");
@@ -488,14 +488,14 @@ end_session(ingest *in)
 	struct ready *r;
 
 	if (!in->have_clinician)
-		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, INGEST_ERROR,
+		diag_push(&in->cdiags, &in->ncdiags, &in->cdcap, DIAG_ERROR,
 		    s->line, in->cur_col, xasprintf("session '%s' has no "
 		    "<clinician>", s->id ? s->id : "?")), in->cur_bad = 1;
 	if (!in->have_speakers)
-		report(in, INGEST_ERROR, "session '%s' has no <speakers>",
+		report(in, DIAG_ERROR, "session '%s' has no <speakers>",
 		    s->id ? s->id : "?");
 	if (!in->have_transcript)
-		report(in, INGEST_ERROR, "session '%s' has no <transcript>",
+		report(in, DIAG_ERROR, "session '%s' has no <transcript>",
 		    s->id ? s->id : "?");
 	in->queue = xgrow(in->queue, &in->qcap, in->qlen + 1, sizeof(*r));
 	r = &in->queue[in->qlen++];
@@ -526,18 +526,18 @@ begin_utt(ingest *in, const struct attrs *at)
 	attrs_check(in, at, "u", attrs_u);
 	if ((who = attr_required(in, at, "u", "who")) != NULL &&
 	    (sp = session_speaker_find(s, who)) < 0)
-		report(in, INGEST_ERROR, "<u who=\"%s\">: no such speaker is "
+		report(in, DIAG_ERROR, "<u who=\"%s\">: no such speaker is "
 		    "declared in <speakers>", who);
 	in->u.speaker = sp < 0 ? 0 : (size_t)sp;
 	in->u_bad = sp < 0;
 	in->u.start = attr_time(in, at, "u", "start");
 	in->u.end = attr_time(in, at, "u", "end");
 	if (!isnan(in->u.start) && !isnan(in->u.end) && in->u.end < in->u.start)
-		report(in, INGEST_WARNING, "utterance ends (%g s) before it "
+		report(in, DIAG_WARNING, "utterance ends (%g s) before it "
 		    "starts (%g s)", in->u.end, in->u.start);
 	if (!isnan(in->u.start)) {
 		if (!isnan(in->last_start) && in->u.start < in->last_start)
-			report(in, INGEST_WARNING, "utterance starts at %g s, "
+			report(in, DIAG_WARNING, "utterance starts at %g s, "
 			    "before the previous one (%g s)", in->u.start,
 			    in->last_start);
 		in->last_start = in->u.start;
@@ -558,7 +558,7 @@ begin_utt(ingest *in, const struct attrs *at)
 			    !isspace((unsigned char)p[len]); len++)
 				;
 			if (tags_lookup(p, len) < 0)
-				report(in, INGEST_ERROR, "unknown code '%.*s' in "
+				report(in, DIAG_ERROR, "unknown code '%.*s' in "
 				    "<u codes>: not a tag of the vocabulary",
 				    (int)len, p);
 			else {
@@ -582,7 +582,7 @@ end_utt(ingest *in)
 	session *s = in->cur;
 
 	if (!utf8_valid(in->text.s ? in->text.s : "", in->text.len)) {
-		report(in, INGEST_ERROR, "utterance text is not valid UTF-8");
+		report(in, DIAG_ERROR, "utterance text is not valid UTF-8");
 		in->u_bad = 1;
 	}
 	if (in->u_bad || in->cur_bad)
@@ -604,13 +604,13 @@ speaker(ingest *in, const struct attrs *at)
 	id = attr_required(in, at, "speaker", "id");
 	role = attr_required(in, at, "speaker", "role");
 	if (role != NULL && (r = session_role_parse(role)) < 0)
-		report(in, INGEST_ERROR, "speaker role '%s' is not one of "
+		report(in, DIAG_ERROR, "speaker role '%s' is not one of "
 		    "therapist, client, caregiver, family, interpreter, other",
 		    role);
 	if (id == NULL || r < 0)
 		return;
 	if (session_speaker_find(s, id) >= 0) {
-		report(in, INGEST_ERROR, "speaker '%s' is declared twice", id);
+		report(in, DIAG_ERROR, "speaker '%s' is declared twice", id);
 		return;
 	}
 	session_add_speaker(s, id, (enum session_role)r, attr(in, at, "name"));
@@ -632,7 +632,7 @@ measure(ingest *in, const struct attrs *at)
 	v = strtod(value, &end);
 	if (*value == '\0' || *end != '\0' || !isfinite(v) ||
 	    strpbrk(value, "xXnNiI") != NULL) {
-		report(in, INGEST_ERROR, "measure '%s' value '%s' is not a "
+		report(in, DIAG_ERROR, "measure '%s' value '%s' is not a "
 		    "number", name, value);
 		return;
 	}
@@ -659,7 +659,7 @@ event(ingest *in, const struct attrs *at)
 	if (e.type == NULL)
 		return;
 	if (!one_of(e.type, types)) {
-		report(in, INGEST_ERROR, "event type '%s' is not one of "
+		report(in, DIAG_ERROR, "event type '%s' is not one of "
 		    "disconnect, freeze, audio-loss, pause, interruption, other",
 		    e.type);
 		return;
@@ -688,7 +688,7 @@ open_child(ingest *in, enum el parent, const char *name,
 	case EL_SESSION:
 		if (strcmp(name, "clinician") == 0) {
 			if (in->have_clinician++)
-				report(in, INGEST_ERROR, "more than one "
+				report(in, DIAG_ERROR, "more than one "
 				    "<clinician>");
 			attrs_check(in, at, "clinician", attrs_clinician);
 			s->clinician = attr_required(in, at, "clinician", "id");
@@ -736,7 +736,7 @@ open_child(ingest *in, enum el parent, const char *name,
 	default:
 		break;
 	}
-	report(in, INGEST_ERROR, "unexpected element <%s> here", name);
+	report(in, DIAG_ERROR, "unexpected element <%s> here", name);
 	return EL_SKIP;
 }
 
@@ -775,7 +775,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 			    "format v1 uses none", prefix ? (const char *)prefix :
 			    "", prefix ? ":" : "", name);
 		else
-			report(in, INGEST_ERROR, "element <%s%s%s> is in a "
+			report(in, DIAG_ERROR, "element <%s%s%s> is in a "
 			    "namespace; transcript format v1 uses none (XInclude "
 			    "and other namespaced markup are not processed)",
 			    prefix ? (const char *)prefix : "", prefix ? ":" : "",
@@ -822,7 +822,7 @@ on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	else if (kind == EL_SESSION)
 		end_session(in);
 	else if (kind == EL_CORPUS && in->nsessions == 0)
-		report(in, INGEST_ERROR, "<corpus> holds no <session>");
+		report(in, DIAG_ERROR, "<corpus> holds no <session>");
 }
 
 static void
@@ -838,7 +838,7 @@ on_text(void *ctx, const xmlChar *ch, int len)
 		if (in->u_toolong)
 			return;
 		if (in->text.len + (size_t)len > INGEST_MAX_UTT_BYTES) {
-			report(in, INGEST_ERROR, "utterance text longer than "
+			report(in, DIAG_ERROR, "utterance text longer than "
 			    "%u MiB", INGEST_MAX_UTT_BYTES >> 20);
 			in->u_toolong = in->u_bad = 1;
 			return;
@@ -856,7 +856,7 @@ on_text(void *ctx, const xmlChar *ch, int len)
 		return;
 	for (int i = 0; i < len; i++) {
 		if (!isspace(ch[i])) {
-			report(in, INGEST_ERROR, "text inside <%s>; only <u> "
+			report(in, DIAG_ERROR, "text inside <%s>; only <u> "
 			    "holds text", el_names[top]);
 			return;
 		}
@@ -1131,7 +1131,7 @@ out:
 int
 ingest_next(ingest *in, session **out)
 {
-	diags_free(in->out, in->nout);
+	diag_array_free(in->out, in->nout);
 	in->out = NULL;
 	in->nout = 0;
 	*out = NULL;
@@ -1172,7 +1172,7 @@ ingest_next(ingest *in, session **out)
 	}
 }
 
-const struct ingest_diag *
+const struct diag *
 ingest_diags(const ingest *in, size_t *n)
 {
 	*n = in->nout;
@@ -1233,12 +1233,12 @@ ingest_close(ingest *in)
 		close(in->fd);
 	for (size_t i = in->qhead; i < in->qlen; i++) {
 		session_free(in->queue[i].s);
-		diags_free(in->queue[i].diags, in->queue[i].ndiags);
+		diag_array_free(in->queue[i].diags, in->queue[i].ndiags);
 	}
 	free(in->queue);
-	diags_free(in->out, in->nout);
-	diags_free(in->cdiags, in->ncdiags);
-	diags_free(in->fdiags, in->nfdiags);
+	diag_array_free(in->out, in->nout);
+	diag_array_free(in->cdiags, in->ncdiags);
+	diag_array_free(in->fdiags, in->nfdiags);
 	session_free(in->cur);
 	strbuf_free(&in->text);
 	strset_free(&in->ids);

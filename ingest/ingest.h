@@ -15,23 +15,13 @@
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "session.h"
 
 /* Limits (documented in schemas/README.md). */
 #define INGEST_MAX_DEPTH	32		/* element nesting */
 #define INGEST_MAX_UTT_BYTES	(8u << 20)	/* text of one utterance */
 #define INGEST_MAX_SESSION_BYTES (256u << 20)	/* all text of one session */
-
-enum ingest_severity {
-	INGEST_WARNING,
-	INGEST_ERROR
-};
-
-struct ingest_diag {
-	enum ingest_severity	 severity;
-	long			 line, col;
-	char			*msg;		/* no path, no trailing newline */
-};
 
 typedef struct ingest ingest;
 typedef struct ingest_schema ingest_schema;
@@ -70,7 +60,7 @@ ingest *ingest_open(const char *path, const char *display,
 int ingest_next(ingest *in, session **out);
 
 /* Diagnostics of the last ingest_next() call; borrowed, *n gets the count. */
-const struct ingest_diag *ingest_diags(const ingest *in, size_t *n);
+const struct diag *ingest_diags(const ingest *in, size_t *n);
 
 /* Bytes read from the input so far (for progress). */
 unsigned long long ingest_bytes(const ingest *in);

@@ -11,6 +11,7 @@
 #include "indicators.h"
 #include "resultsdb.h"
 #include "table.h"
+#include "tags.h"
 #include "util.h"
 
 struct resultsdb {
@@ -88,6 +89,64 @@ prepare_session(resultsdb *db, char **why)
 	rc = sqlite3_prepare_v2(db->db, b.s, -1, &db->ins_session, NULL);
 	strbuf_free(&b);
 	return rc == SQLITE_OK ? 0 : fail(db, why, "prepare");
+}
+
+void
+resultsdb_rows(const session *s, const struct analyze_result *ar,
+    struct resultsdb_rows *out)
+{
+	size_t k = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->arena = arena_create();
+	out->nutts = s->nutts;
+	out->utts = xcalloc(s->nutts ? s->nutts : 1, sizeof(*out->utts));
+	for (size_t i = 0; i < s->nutts; i++) {
+		const struct session_utt *u = &s->utts[i];
+		struct resultsdb_utt *d = &out->utts[i];
+
+		d->index = u->index;
+		d->speaker = arena_strdup(out->arena,
+		    s->speakers[u->speaker].id);
+		d->role = session_role_name(s->speakers[u->speaker].role);
+		d->start = u->start;
+		d->end = u->end;
+		d->words = (long)u->words;
+		if (u->ncodes > 0) {
+			strbuf b = { 0 };
+
+			for (size_t c = 0; c < u->ncodes; c++) {
+				strbuf_adds(&b, c ? " " : "");
+				strbuf_adds(&b, u->codes[c]);
+			}
+			d->codes = arena_strdup(out->arena, b.s);
+			strbuf_free(&b);
+		}
+		out->ntags += ar->utts[i].ntags;
+	}
+	out->tags = xcalloc(out->ntags ? out->ntags : 1, sizeof(*out->tags));
+	for (size_t i = 0; i < s->nutts; i++) {
+		for (size_t j = 0; j < ar->utts[i].ntags; j++, k++) {
+			const struct analyze_tag *t = &ar->utts[i].tags[j];
+
+			out->tags[k].index = s->utts[i].index;
+			out->tags[k].tag = tags_name(t->tag);
+			out->tags[k].start = t->start;
+			out->tags[k].end = t->end;
+			out->tags[k].rule = t->rule;
+			out->tags[k].term = t->term;
+			out->tags[k].plain = t->plain;
+		}
+	}
+}
+
+void
+resultsdb_rows_free(struct resultsdb_rows *r)
+{
+	free(r->utts);
+	free(r->tags);
+	arena_destroy(r->arena);
+	memset(r, 0, sizeof(*r));
 }
 
 resultsdb *
@@ -205,9 +264,11 @@ add_measure_columns(resultsdb *db, const struct measure_row *row,
 
 int
 resultsdb_add(resultsdb *db, const char *session_id,
-    const struct measure_row *row, const struct resultsdb_utt *utts,
-    size_t nutts, const struct resultsdb_tag *tags, size_t ntags, char **why)
+    const struct measure_row *row, const struct resultsdb_rows *rows,
+    char **why)
 {
+	const struct resultsdb_utt *utts = rows->utts;
+	const struct resultsdb_tag *tags = rows->tags;
 	const struct indicator *cols;
 	size_t ncols;
 	int k = 1;
@@ -235,7 +296,7 @@ resultsdb_add(resultsdb *db, const char *session_id,
 	}
 	if (step(db, db->ins_session, why) != 0)
 		return -1;
-	for (size_t i = 0; i < nutts; i++) {
+	for (size_t i = 0; i < rows->nutts; i++) {
 		sqlite3_stmt *st = db->ins_utt;
 
 		bind_text(st, 1, session_id);
@@ -249,7 +310,7 @@ resultsdb_add(resultsdb *db, const char *session_id,
 		if (step(db, st, why) != 0)
 			return -1;
 	}
-	for (size_t i = 0; i < ntags; i++) {
+	for (size_t i = 0; i < rows->ntags; i++) {
 		sqlite3_stmt *st = db->ins_tag;
 
 		bind_text(st, 1, session_id);

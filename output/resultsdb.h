@@ -15,7 +15,9 @@
 
 #include <stddef.h>
 
+#include "analyze.h"
 #include "measure.h"
+#include "session.h"
 #include "table.h"
 
 typedef struct resultsdb resultsdb;
@@ -37,13 +39,29 @@ struct resultsdb_tag {
 	const char	*term, *plain;	/* NULL unless jargon */
 };
 
+/* The utterance and tag rows of one session. */
+struct resultsdb_rows {
+	struct resultsdb_utt	*utts;
+	size_t			 nutts;
+	struct resultsdb_tag	*tags;
+	size_t			 ntags;
+	arena			*arena;		/* strings of the rows */
+};
+
+/* Fill out with the rows of session s tagged ar (strings copied, except
+ * rule, term and plain, which are borrowed from the rule set). Free with
+ * resultsdb_rows_free(). */
+void resultsdb_rows(const session *s, const struct analyze_result *ar,
+    struct resultsdb_rows *out);
+void resultsdb_rows_free(struct resultsdb_rows *r);
+
 /* Create the database at path (which must not exist). NULL and *why on
  * failure. */
 resultsdb *resultsdb_create(const char *path, char **why);
 /* Add one session and its utterances and tags. 0, or -1 and *why. */
 int resultsdb_add(resultsdb *db, const char *session_id,
-    const struct measure_row *row, const struct resultsdb_utt *utts,
-    size_t nutts, const struct resultsdb_tag *tags, size_t ntags, char **why);
+    const struct measure_row *row, const struct resultsdb_rows *rows,
+    char **why);
 /* Add table t (a CSV output) as an SQLite table of the same name. */
 int resultsdb_add_table(resultsdb *db, const struct table *t, char **why);
 /* Store a JSON document (corpus.json) in the documents table. */

@@ -57,10 +57,10 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static struct ingest_diag *
-copy_diags(const struct ingest_diag *d, size_t n)
+static struct diag *
+copy_diags(const struct diag *d, size_t n)
 {
-	struct ingest_diag *v;
+	struct diag *v;
 
 	if (n == 0)
 		return NULL;
@@ -73,7 +73,7 @@ copy_diags(const struct ingest_diag *d, size_t n)
 }
 
 static void
-free_diags(struct ingest_diag *d, size_t n)
+free_diags(struct diag *d, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(d[i].msg);
@@ -118,7 +118,7 @@ push_reject(struct pool *p, size_t i, const char *path, const char *why)
 		.path = path };
 
 	ev.diags = xcalloc(1, sizeof(*ev.diags));
-	ev.diags[0].severity = INGEST_ERROR;
+	ev.diags[0].severity = DIAG_ERROR;
 	ev.diags[0].msg = xstrdup(why);
 	ev.ndiags = 1;
 	push(p, &ev, 0);
@@ -152,7 +152,7 @@ do_input(struct pool *p, void *state, size_t i)
 	}
 	do {
 		struct batch_event ev = { .input = i, .path = path };
-		const struct ingest_diag *d;
+		const struct diag *d;
 		session *s = NULL;
 		unsigned long long bytes;
 

@@ -33,7 +33,7 @@ struct batch_event {
 	void			*result;	/* SESSION: from ops->work */
 	/* Diagnostics: warnings of a session, errors of a rejection. An
 	 * input that could not be opened has one diagnostic at line 0. */
-	struct ingest_diag	*diags;
+	struct diag	*diags;
 	size_t			 ndiags;
 	/* INPUT_END only. */
 	const char		*sha256;	/* hex; NULL when never opened */

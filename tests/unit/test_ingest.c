@@ -40,7 +40,7 @@ ingest_text(const char *text, session **s, char **first_msg)
 {
 	char *path = write_file("t.xml", text, strlen(text)), *why = NULL;
 	ingest *in = ingest_open(path, "t.xml", NULL, &why);
-	const struct ingest_diag *d;
+	const struct diag *d;
 	size_t nd;
 	int r;
 
@@ -158,7 +158,7 @@ START_TEST(test_reject_one_session)
 	    "<transcript/></session></corpus>";
 	ingest *in;
 	session *s;
-	const struct ingest_diag *d;
+	const struct diag *d;
 	size_t nd;
 
 	path = write_file("rej.xml", text, strlen(text));

@@ -1,0 +1,99 @@
+/* manifest.c -- manifest.json text (manifest.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "fmt.h"
+#include "manifest.h"
+
+/* Every file a run writes, in the order the manifest lists them. */
+static const char *const outputs[] = { "utterances.jsonl", "sessions.csv",
+	"sessions.jsonl", "examples.jsonl", "clinicians.csv", "cohorts.csv",
+	"agreement.csv", "corpus.json", "rapport.sqlite", "rejects.csv",
+	"manifest.json" };
+
+static void
+json_key(strbuf *b, const char *indent, const char *key)
+{
+	strbuf_adds(b, indent);
+	fmt_json_str(b, key);
+	strbuf_adds(b, ": ");
+}
+
+void
+manifest_begin(strbuf *b, const struct manifest_head *h)
+{
+	strbuf_adds(b, "{\n");
+	json_key(b, "  ", "rapport_version");
+	fmt_json_str(b, PACKAGE_VERSION);
+	strbuf_adds(b, ",\n");
+	json_key(b, "  ", "transcript_format");
+	strbuf_adds(b, "1,\n");
+	json_key(b, "  ", "rules");
+	strbuf_adds(b, "{\"sha256\": ");
+	fmt_json_str(b, h->rules_sha256);
+	strbuf_addf(b, ", \"rules\": %zu, \"extra_dir\": ", h->nrules);
+	fmt_json_str(b, h->rules_dir);
+	strbuf_addf(b, ", \"replace\": %s},\n",
+	    h->replace_rules ? "true" : "false");
+	json_key(b, "  ", "options");
+	strbuf_addf(b, "{\"strict\": %s},\n", h->strict ? "true" : "false");
+	json_key(b, "  ", "inputs");
+	strbuf_addc(b, '[');
+}
+
+void
+manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
+    unsigned long long bytes, size_t rejects, const char *ids)
+{
+	strbuf_adds(b, nth ? ",\n    {\"path\":" : "\n    {\"path\":");
+	fmt_json_str(b, path);
+	strbuf_adds(b, ",\"sha256\":");
+	fmt_json_str(b, sha256);
+	strbuf_addf(b, ",\"bytes\":%llu,\"rejects\":%zu,\"sessions\":[",
+	    bytes, rejects);
+	strbuf_adds(b, ids != NULL ? ids : "");
+	strbuf_adds(b, "]}");
+}
+
+static void
+iso_time(char *buf, size_t n, time_t t)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+manifest_end(strbuf *b, size_t ninputs, const struct manifest_tail *t)
+{
+	char t0[32], t1[32];
+
+	strbuf_adds(b, ninputs ? "\n  ],\n" : "],\n");
+	json_key(b, "  ", "counts");
+	strbuf_addf(b, "{\"inputs\": %zu, \"rejected_inputs\": %zu, "
+	    "\"sessions\": %zu, \"utterances\": %zu, \"tags\": %zu, "
+	    "\"rejects\": %zu, \"warnings\": %zu},\n", t->inputs,
+	    t->rejected_inputs, t->sessions, t->utterances, t->tags,
+	    t->rejects, t->warnings);
+	json_key(b, "  ", "outputs");
+	strbuf_addc(b, '[');
+	for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
+		strbuf_adds(b, i ? ", " : "");
+		fmt_json_str(b, outputs[i]);
+	}
+	strbuf_adds(b, "],\n");
+	json_key(b, "  ", "reports");
+	strbuf_adds(b, t->reports ? "true,\n" : "false,\n");
+	/* Everything below varies from run to run. */
+	iso_time(t0, sizeof(t0), t->started);
+	iso_time(t1, sizeof(t1), t->finished);
+	json_key(b, "  ", "runtime");
+	strbuf_addf(b, "{\"jobs\": %d, \"output\": ", t->jobs);
+	fmt_json_str(b, t->outdir);
+	strbuf_addf(b, ", \"started\": \"%s\", \"finished\": \"%s\", "
+	    "\"wall_seconds\": %.3f, \"bytes\": %llu}\n}\n", t0, t1,
+	    t->seconds, t->bytes);
+}

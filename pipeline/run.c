@@ -1,0 +1,533 @@
+/* run.c -- `rapport run`: the engine (run.h).
+ *
+ * Workers (batch.c) tag and measure each session and render its output
+ * lines; this thread receives them in input order and appends them to the
+ * output files, so every file is byte-identical for any -j. All files are
+ * written under temporary names and renamed at the end, manifest.json
+ * last (outfile.h).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "aggregate.h"
+#include "agree.h"
+#include "analyze.h"
+#include "batch.h"
+#include "examples.h"
+#include "fmt.h"
+#include "inputs.h"
+#include "lag.h"
+#include "manifest.h"
+#include "measure.h"
+#include "outfile.h"
+#include "paths.h"
+#include "report.h"
+#include "resultsdb.h"
+#include "run.h"
+#include "sessions.h"
+#include "status.h"
+#include "utterances.h"
+#include "util.h"
+
+/* What a worker hands the writer for one session. */
+struct result {
+	char			*id;
+	long			 line;
+	strbuf			 utt_jsonl;	/* utterances.jsonl lines */
+	strbuf			 sess_json;	/* one sessions.jsonl line */
+	strbuf			 examples;	/* examples.jsonl lines */
+	unsigned long		*lag;		/* lag-1 counts (lag.h) */
+	struct agree_counts	 agree;
+	struct measure_row	 row;
+	struct resultsdb_rows	 db;		/* rows for rapport.sqlite */
+};
+
+struct worker {
+	analyze_ctx		*cx;
+	struct analyze_result	 res;
+};
+
+struct run {
+	const struct run_opts	*o;
+	const char		*outdir;	/* o->outdir */
+	int			 jobs;		/* o->jobs, or the cores */
+	int			 quiet;		/* o->quiet */
+	int			 progress;	/* a progress line is drawn */
+
+	analyze_ruleset		*rs;
+	outfile			*utt_f, *sess_f, *rej_f, *man_f, *db_f;
+	outfile			*ex_f;
+	aggregate		*agg;
+	resultsdb		*db;
+	char			*error;		/* first write error */
+
+	strset			 ids;		/* session ids written */
+	strbuf			 input_ids;	/* JSON ids of this input */
+	size_t			 input_rejects;
+	size_t			 ninputs_written;
+	size_t			 sessions, utterances, tags, rejects;
+	size_t			 warnings, rejected_inputs;
+};
+
+/* --- on the workers --- */
+
+static void *
+worker_init(void *arg)
+{
+	struct run *run = arg;
+	struct worker *w = xcalloc(1, sizeof(*w));
+
+	w->cx = analyze_ctx_create(run->rs);
+	return w;
+}
+
+static void
+worker_free(void *state)
+{
+	struct worker *w = state;
+
+	analyze_ctx_free(w->cx);
+	analyze_result_free(&w->res);
+	free(w);
+}
+
+static void *
+work(void *state, const session *s)
+{
+	struct worker *w = state;
+	struct result *r = xcalloc(1, sizeof(*r));
+	size_t rows, cols;
+
+	r->id = xstrdup(s->id);
+	r->line = s->line;
+	analyze_session(w->cx, s, &w->res);
+	measure_session(s, &w->res, &r->row);
+	utterances_render(&r->utt_jsonl, s, &w->res);
+	sessions_json_line(&r->sess_json, &r->row);
+	resultsdb_rows(s, &w->res, &r->db);
+	examples_session(s, &w->res, &r->examples);
+	lag_dims(&rows, &cols);
+	r->lag = xcalloc(rows * cols, sizeof(*r->lag));
+	lag_session(s, &w->res, r->lag);
+	agree_session(s, &w->res, &r->agree);
+	return r;
+}
+
+static void
+result_free(struct result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->id);
+	strbuf_free(&r->utt_jsonl);
+	strbuf_free(&r->sess_json);
+	strbuf_free(&r->examples);
+	free(r->lag);
+	agree_counts_free(&r->agree);
+	measure_row_free(&r->row);
+	resultsdb_rows_free(&r->db);
+	free(r);
+}
+
+/* --- on this thread, in input order --- */
+
+static void
+write_error(struct run *run, char *why)
+{
+	if (run->error == NULL)
+		run->error = why;
+	else
+		free(why);
+}
+
+static void
+put(struct run *run, outfile *f, const char *s, size_t n)
+{
+	if (n > 0 && run->error == NULL &&
+	    fwrite(s, 1, n, outfile_stream(f)) != n)
+		write_error(run, xasprintf("%s: write error", outfile_tmppath(f)));
+}
+
+/* A diagnostic on stderr (diag_print()), after clearing the progress
+ * line. */
+static void
+say_diag(const struct run *run, const char *path, const struct diag *d)
+{
+	if (run->quiet)
+		return;
+	if (run->progress)
+		fputs("\r\033[K", stderr);
+	diag_print(stderr, path, d);
+}
+
+static void
+reject(struct run *run, const char *path, long line, long col,
+    const char *why)
+{
+	strbuf b = { 0 };
+
+	fmt_csv_str(&b, path);
+	strbuf_addf(&b, ",%ld,%ld,", line, col);
+	fmt_csv_str(&b, why);
+	strbuf_addc(&b, '\n');
+	put(run, run->rej_f, b.s, b.len);
+	strbuf_free(&b);
+	say_diag(run, path, &(struct diag){ DIAG_ERROR, line, col,
+	    (char *)why });
+}
+
+static void
+diagnostics(struct run *run, const struct batch_event *ev)
+{
+	for (size_t i = 0; i < ev->ndiags; i++) {
+		const struct diag *d = &ev->diags[i];
+
+		if (d->severity == DIAG_ERROR)
+			reject(run, ev->path, d->line, d->col, d->msg);
+		else {
+			run->warnings++;
+			say_diag(run, ev->path, d);
+		}
+	}
+}
+
+static void
+emit_session(struct run *run, const struct batch_event *ev)
+{
+	struct result *r = ev->result;
+	char *why = NULL;
+
+	diagnostics(run, ev);
+	if (strset_add(&run->ids, r->id) != 0) {
+		char *msg = xasprintf("duplicate session id '%s': an earlier "
+		    "input has a session with this id", r->id);
+
+		reject(run, ev->path, r->line, 1, msg);
+		free(msg);
+		run->rejects++;
+		run->input_rejects++;
+		result_free(r);
+		return;
+	}
+	put(run, run->utt_f, r->utt_jsonl.s, r->utt_jsonl.len);
+	put(run, run->sess_f, r->sess_json.s, r->sess_json.len);
+	put(run, run->ex_f, r->examples.s, r->examples.len);
+	aggregate_add(run->agg, &r->row, r->lag, &r->agree);
+	if (run->error == NULL && resultsdb_add(run->db, r->id, &r->row,
+	    &r->db, &why) != 0)
+		write_error(run, why);
+	strbuf_adds(&run->input_ids, run->input_ids.len ? "," : "");
+	fmt_json_str(&run->input_ids, r->id);
+	run->sessions++;
+	run->utterances += r->db.nutts;
+	run->tags += r->db.ntags;
+	result_free(r);
+}
+
+static void
+emit_input_end(struct run *run, const struct batch_event *ev)
+{
+	strbuf b = { 0 };
+
+	diagnostics(run, ev);
+	manifest_input(&b, run->ninputs_written++, ev->path, ev->sha256,
+	    ev->bytes, run->input_rejects, run->input_ids.s);
+	put(run, run->man_f, b.s, b.len);
+	strbuf_free(&b);
+	run->rejected_inputs += run->input_rejects > 0;
+	strbuf_reset(&run->input_ids);
+	run->input_rejects = 0;
+}
+
+static void
+emit(void *arg, const struct batch_event *ev)
+{
+	struct run *run = arg;
+
+	switch (ev->kind) {
+	case BATCH_SESSION:
+		emit_session(run, ev);
+		break;
+	case BATCH_REJECT:
+		diagnostics(run, ev);
+		run->rejects++;
+		run->input_rejects++;
+		break;
+	case BATCH_INPUT_END:
+		emit_input_end(run, ev);
+		break;
+	}
+}
+
+/* --- the files --- */
+
+static void
+write_manifest_head(struct run *run)
+{
+	struct manifest_head h = { analyze_ruleset_hash(run->rs),
+		analyze_ruleset_nrules(run->rs), run->o->rules_dir,
+		run->o->replace_rules, run->o->strict };
+	strbuf b = { 0 };
+
+	manifest_begin(&b, &h);
+	put(run, run->man_f, b.s, b.len);
+	strbuf_free(&b);
+}
+
+static void
+write_manifest_tail(struct run *run, const struct batch_stats *st,
+    time_t started)
+{
+	struct manifest_tail t = { st->inputs, run->rejected_inputs,
+		run->sessions, run->utterances, run->tags, run->rejects,
+		run->warnings, !run->o->no_reports, run->jobs, run->o->outdir,
+		started, time(NULL), st->seconds, st->bytes };
+	strbuf b = { 0 };
+
+	manifest_end(&b, run->ninputs_written, &t);
+	put(run, run->man_f, b.s, b.len);
+	strbuf_free(&b);
+}
+
+static void
+abort_outputs(struct run *run)
+{
+	outfile_abort(run->utt_f);
+	outfile_abort(run->sess_f);
+	outfile_abort(run->rej_f);
+	outfile_abort(run->man_f);
+	outfile_abort(run->ex_f);
+	resultsdb_abort(run->db);
+	outfile_abort(run->db_f);
+	run->utt_f = run->sess_f = run->rej_f = run->man_f = run->db_f = NULL;
+	run->ex_f = NULL;
+	run->db = NULL;
+}
+
+static int
+open_outputs(struct run *run, char **why)
+{
+	static const char rej_head[] = "path,line,column,reason\n";
+
+	if (outfile_mkdirs(run->outdir, why) != 0 ||
+	    (run->utt_f = outfile_open(run->outdir, "utterances.jsonl",
+	    why)) == NULL ||
+	    (run->sess_f = outfile_open(run->outdir, "sessions.jsonl",
+	    why)) == NULL ||
+	    (run->rej_f = outfile_open(run->outdir, "rejects.csv",
+	    why)) == NULL ||
+	    (run->ex_f = outfile_open(run->outdir, "examples.jsonl",
+	    why)) == NULL ||
+	    (run->man_f = outfile_open(run->outdir, "manifest.json",
+	    why)) == NULL ||
+	    (run->db_f = outfile_open(run->outdir, "rapport.sqlite",
+	    why)) == NULL)
+		return -1;
+	/* SQLite writes the file itself: hand it the empty temporary. */
+	if (outfile_finish(run->db_f, why) != 0 ||
+	    unlink(outfile_tmppath(run->db_f)) != 0 ||
+	    (run->db = resultsdb_create(outfile_tmppath(run->db_f), why)) ==
+	    NULL)
+		return -1;
+	put(run, run->rej_f, rej_head, sizeof(rej_head) - 1);
+	write_manifest_head(run);
+	return 0;
+}
+
+/* sessions.csv, from the session rows held for the statistics. */
+static int
+write_csv(const aggregate *agg, outfile *f, char **why)
+{
+	if (sessions_write_csv(agg, outfile_stream(f)) != 0) {
+		*why = xasprintf("%s: write error", outfile_tmppath(f));
+		return -1;
+	}
+	return 0;
+}
+
+/* Write one statistics output: a table as CSV and into SQLite. */
+static int
+write_table(struct run *run, const struct table *t, const char *file,
+    outfile **f, char **why)
+{
+	strbuf b = { 0 };
+	int rc = 0;
+
+	table_csv(t, &b);
+	if ((*f = outfile_open(run->outdir, file, why)) == NULL ||
+	    fwrite(b.s, 1, b.len, outfile_stream(*f)) != b.len ||
+	    outfile_finish(*f, why) != 0 ||
+	    resultsdb_add_table(run->db, t, why) != 0) {
+		if (*why == NULL)
+			*why = xasprintf("%s: write error", file);
+		rc = -1;
+	}
+	strbuf_free(&b);
+	return rc;
+}
+
+/* The corpus statistics: clinicians.csv, cohorts.csv, agreement.csv and
+ * corpus.json, also stored in rapport.sqlite. */
+static int
+write_statistics(struct run *run, outfile **f, char **why)
+{
+	struct aggregate_out out;
+	int rc = -1;
+
+	aggregate_finish(run->agg, PACKAGE_VERSION, &out);
+	if (write_table(run, &out.clinicians, "clinicians.csv", &f[0],
+	    why) == 0 &&
+	    write_table(run, &out.cohorts, "cohorts.csv", &f[1], why) == 0 &&
+	    write_table(run, &out.agreement, "agreement.csv", &f[2],
+	    why) == 0 &&
+	    (f[3] = outfile_open(run->outdir, "corpus.json", why)) != NULL &&
+	    fwrite(out.corpus.s, 1, out.corpus.len, outfile_stream(f[3])) ==
+	    out.corpus.len && outfile_finish(f[3], why) == 0 &&
+	    resultsdb_add_json(run->db, "corpus.json", out.corpus.s, why) == 0)
+		rc = 0;
+	else if (*why == NULL)
+		*why = xstrdup("corpus.json: write error");
+	aggregate_out_free(&out);
+	/* Done with the session rows: free them before the reports. */
+	aggregate_free(run->agg);
+	run->agg = NULL;
+	return rc;
+}
+
+#define NSTATFILES 4
+
+/* Finish every file and rename them into place: the data, then the
+ * reports (which read the data), then manifest.json last. */
+static int
+commit_outputs(struct run *run, char **why)
+{
+	outfile *csv = NULL, *stat[NSTATFILES] = { NULL };
+	outfile **data[] = { &run->utt_f, &run->sess_f, &run->ex_f, &csv,
+		&stat[0], &stat[1], &stat[2], &stat[3], &run->db_f,
+		&run->rej_f };
+	size_t i;
+
+	if (run->error != NULL) {
+		*why = run->error;
+		run->error = NULL;
+		return -1;
+	}
+	if (outfile_finish(run->sess_f, why) != 0 ||
+	    outfile_finish(run->ex_f, why) != 0 ||
+	    (csv = outfile_open(run->outdir, "sessions.csv", why)) == NULL ||
+	    write_csv(run->agg, csv, why) != 0 ||
+	    write_statistics(run, stat, why) != 0 ||
+	    resultsdb_finish(run->db, why) != 0) {
+		run->db = NULL;
+		outfile_abort(csv);
+		for (i = 0; i < NSTATFILES; i++)
+			outfile_abort(stat[i]);
+		return -1;
+	}
+	run->db = NULL;
+	for (i = 0; i < sizeof(data) / sizeof(data[0]); i++) {
+		if (outfile_commit(*data[i], why) != 0) {
+			for (i++; i < sizeof(data) / sizeof(data[0]); i++) {
+				outfile_abort(*data[i]);
+				*data[i] = NULL;
+			}
+			return -1;
+		}
+		*data[i] = NULL;
+	}
+	if (!run->o->no_reports && report_write(run->outdir, why) != 0)
+		return -1;
+	if (outfile_commit(run->man_f, why) != 0)
+		return -1;
+	run->man_f = NULL;
+	return 0;
+}
+
+
+int
+run_corpus(const struct run_opts *o, char *const *args, int nargs)
+{
+	struct run run = { .o = o, .outdir = o->outdir, .quiet = o->quiet };
+	struct inputs inputs = { 0 };
+	struct batch_ops ops = { worker_init, worker_free, work, emit, &run };
+	struct batch_opts bopts = { 0 };
+	struct batch_stats st;
+	ingest_schema *schema = NULL;
+	time_t started = time(NULL);
+	char *why = NULL;
+	int rc;
+
+	run.jobs = o->jobs > 0 ? o->jobs : batch_default_jobs();
+	if ((run.rs = analyze_ruleset_load(o->rules_dir, o->replace_rules,
+	    &why)) == NULL) {
+		fprintf(stderr, "%s\nrapport run: the rule set has errors\n",
+		    why);
+		free(why);
+		return EXIT_USAGE;
+	}
+	if (o->strict) {
+		char *path = paths_schema(NULL);
+
+		schema = ingest_schema_load(path, &why);
+		free(path);
+		if (schema == NULL) {
+			fprintf(stderr, "rapport run: %s\n", why);
+			free(why);
+			analyze_ruleset_free(run.rs);
+			return EXIT_USAGE;
+		}
+	}
+	inputs_expand(&inputs, args, nargs);
+	if (inputs.n == 0) {
+		fprintf(stderr, "rapport run: no *.xml transcripts in the "
+		    "INPUTs given\n");
+		analyze_ruleset_free(run.rs);
+		ingest_schema_free(schema);
+		return EXIT_NOTHING;
+	}
+	outfile_cleanup_on_signal();
+	run.agg = aggregate_create();
+	if (open_outputs(&run, &why) != 0)
+		goto fail;
+	bopts.jobs = run.jobs;
+	bopts.schema = schema;
+	bopts.progress = run.progress = !run.quiet && isatty(STDERR_FILENO);
+	if (batch_run(&inputs, &ops, &bopts, &st) != 0) {
+		why = xstrdup("cannot start worker threads");
+		goto fail;
+	}
+	write_manifest_tail(&run, &st, started);
+	if (commit_outputs(&run, &why) != 0)
+		goto fail;
+	if (!run.quiet)
+		fprintf(stderr, "rapport: %zu session%s from %zu input%s, %zu "
+		    "reject%s, %zu warning%s, %.1f s -> %s/\n", run.sessions,
+		    run.sessions == 1 ? "" : "s", st.inputs, st.inputs == 1 ?
+		    "" : "s", run.rejects, run.rejects == 1 ? "" : "s",
+		    run.warnings, run.warnings == 1 ? "" : "s", st.seconds,
+		    run.outdir);
+	rc = run.sessions == 0 ? EXIT_NOTHING : run.rejects > 0 ?
+	    EXIT_SOME_REJECTED : EXIT_ALL_OK;
+	goto out;
+fail:
+	fprintf(stderr, "rapport run: %s\n", why);
+	free(why);
+	abort_outputs(&run);
+	rc = EXIT_NOTHING;
+out:
+	free(run.error);
+	aggregate_free(run.agg);
+	strset_free(&run.ids);
+	strbuf_free(&run.input_ids);
+	inputs_free(&inputs);
+	ingest_schema_free(schema);
+	analyze_ruleset_free(run.rs);
+	return rc;
+}
