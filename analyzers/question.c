@@ -1,6 +1,6 @@
 /* question.c -- open and closed questions, sentence by sentence.
  *
- * A therapist utterance is split into sentences (rules_sentence()). A
+ * A therapist utterance is split into sentences (sentence_of()). A
  * sentence is a question when it ends in '?' or when a question rule that
  * allows statements fires on it ("Tell me about that.", "I wonder what you
  * make of it.", an auxiliary-initial "Do you drink at weekends." whose
@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "sentence.h"
 #include "tags.h"
 #include "util.h"
 
@@ -119,14 +120,14 @@ question_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 
 	if (in->sub.side != SIDE_THERAPIST)
 		return 0;
-	while (rules_next_sentence(t, len, &pos, &s, &e)) {
+	while (sentence_next(t, len, &pos, &s, &e)) {
 		struct rules_subject sub = in->sub;
 		const struct rules_rule *ro, *rc;
 		int mark;
 
 		sub.text = t + s;
 		sub.len = e - s;
-		mark = rules_is_question(t, s, e);
+		mark = sentence_is_question(t, s, e);
 		if (mark && count_words(sub.text, sub.len) < 2)
 			continue;
 		ro = first_firing(cx, q->open, q->nopen, &sub);

@@ -61,6 +61,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "sentence.h"
 #include "tags.h"
 #include "util.h"
 
@@ -302,7 +303,7 @@ sentence_kind(const struct reflection *r, rules_ctx *cx,
     const struct rules_subject *sub, const char *t, size_t s, size_t e)
 {
 	size_t ms, me, words = 0;
-	int mark = rules_is_question(t, s, e), in = 0;
+	int mark = sentence_is_question(t, s, e), in = 0;
 
 	for (size_t i = 0; i < r->nasks; i++)
 		if (rules_eval(cx, r->asks[i], sub, 0, &ms, &me))
@@ -482,7 +483,7 @@ reflection_run(const void *state, rules_ctx *cx,
 		}
 	}
 
-	while (rules_next_sentence(t, len, &pos, &s, &e)) {
+	while (sentence_next(t, len, &pos, &s, &e)) {
 		struct rules_subject sub = in->sub;
 		const struct rules_rule *hit = NULL;
 		size_t found, novel;

@@ -148,20 +148,6 @@ int rules_eval(rules_ctx *cx, const struct rules_rule *r,
     const struct rules_subject *sub, size_t from, size_t *start,
     size_t *end);
 
-/* The sentence of text[0..len) containing byte pos: sets *s and *e (end
- * exclusive, trailing space trimmed). Sentences end at '.', '!', '?' (runs
- * of them) followed by space or the end, and at newlines. */
-void rules_sentence(const char *text, size_t len, size_t pos, size_t *s,
-    size_t *e);
-/* Iterate sentences: from *pos, find the next non-empty sentence, set
- * *s and *e and move *pos past it. Returns 1, or 0 at the end. Start with
- * *pos = 0. */
-int rules_next_sentence(const char *text, size_t len, size_t *pos,
-    size_t *s, size_t *e);
-/* Does text[s..e) end with a question mark (ignoring closing quotes,
- * brackets and dashes)? */
-int rules_is_question(const char *text, size_t s, size_t e);
-
 /*
  * Run every example of every rule of rs through its own rule (positive
  * examples must fire, negative ones must not). A rule whose condition

@@ -12,6 +12,7 @@
 #include "html.h"
 #include "outfile.h"
 #include "redact.h"
+#include "results.h"
 #include "report.h"
 #include "session.h"
 #include "svg.h"
@@ -20,76 +21,9 @@
 /* The headline indicators, in the order pages show them, with the
  * direction that is better and plain words for strengths and things to
  * work on: the indicator table (indicators.c). */
-#define NHEAD	INDICATORS_NHEADLINE
 #define head	(indicators_headline())
 
-struct rsess {
-	char	*id, *clinician, *cohort, *modality, *date;
-	double	 day;
-	double	 v[NHEAD];
-};
-
-struct example {
-	char	*session, *clinician, *date, *kind, *text, *term, *plain;
-	double	 score;
-	double	 index;
-};
-
-/* At most this many examples of each kind per clinician are kept while
- * reading examples.jsonl (issue 6 asks for three to five). */
-#define EXAMPLES_SHOWN 4
-
-struct results {
-	const char	*dir;
-	struct rsess	*s;
-	size_t		 ns, scap;
-	struct example	*ex;		/* kept examples */
-	size_t		 nex, excap;
-	cJSON		*corpus;
-	double		 q1[NHEAD], median[NHEAD], q3[NHEAD];
-};
-
-/* --- reading --- */
-
-static char *
-jstr(const cJSON *o, const char *key)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	return cJSON_IsString(it) ? xstrdup(it->valuestring) : NULL;
-}
-
-static double
-jnum(const cJSON *o, const char *key)
-{
-	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
-
-	return cJSON_IsNumber(it) ? it->valuedouble : NAN;
-}
-
-static const cJSON *
-jget(const cJSON *o, const char *key)
-{
-	return o != NULL ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
-}
-
-/* o[key] when it is an object (or an array), else NULL: a section of the
- * wrong shape is left out like a missing one, never walked. */
-static const cJSON *
-jobj(const cJSON *o, const char *key)
-{
-	const cJSON *it = jget(o, key);
-
-	return cJSON_IsObject(it) ? it : NULL;
-}
-
-static const cJSON *
-jarr(const cJSON *o, const char *key)
-{
-	const cJSON *it = jget(o, key);
-
-	return cJSON_IsArray(it) ? it : NULL;
-}
+/* --- formatting --- */
 
 /* v with `decimals` places ("%+" with sign > 0), or "n/a" when it is not
  * a number, for text and chart descriptions (html_num() is for cells).
@@ -109,226 +43,6 @@ num(double v, int decimals, int sign)
 		snprintf(n.s, sizeof(n.s), sign ? "%+.*f" : "%.*f", decimals,
 		    v == 0 ? 0.0 : v);
 	return n;
-}
-
-static char *
-slurp(const char *path, char **why)
-{
-	FILE *f = fopen(path, "rb");
-	strbuf b = { 0 };
-	char buf[65536];
-	size_t n;
-
-	if (f == NULL) {
-		*why = xasprintf("%s: cannot read (is this a results folder "
-		    "of rapport run?)", path);
-		return NULL;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&b, buf, n);
-	fclose(f);
-	return b.s != NULL ? strbuf_release(&b) : xstrdup("");
-}
-
-/* Call fn on every JSON line of DIR/name. */
-static int
-each_line(struct results *r, const char *name, int required,
-    void (*fn)(struct results *, const cJSON *), char **why)
-{
-	char *path = xasprintf("%s/%s", r->dir, name), *line = NULL;
-	size_t cap = 0;
-	long lineno = 0;
-	FILE *f = fopen(path, "r");
-
-	if (f == NULL) {
-		if (required)
-			*why = xasprintf("%s: cannot read (is this a results "
-			    "folder of rapport run?)", path);
-		free(path);
-		return required ? -1 : 0;
-	}
-	while (getline(&line, &cap, f) > 0) {
-		cJSON *o = cJSON_Parse(line);
-
-		lineno++;
-		if (o == NULL) {
-			*why = xasprintf("%s:%ld: not a JSON object", path,
-			    lineno);
-			fclose(f);
-			free(line);
-			free(path);
-			return -1;
-		}
-		fn(r, o);
-		cJSON_Delete(o);
-	}
-	fclose(f);
-	free(line);
-	free(path);
-	return 0;
-}
-
-static void
-add_session(struct results *r, const cJSON *o)
-{
-	struct rsess *s;
-
-	r->s = xgrow(r->s, &r->scap, r->ns + 1, sizeof(*r->s));
-	s = &r->s[r->ns++];
-	s->id = jstr(o, "session");
-	s->clinician = jstr(o, "clinician");
-	s->cohort = jstr(o, "cohort");
-	s->modality = jstr(o, "modality");
-	s->date = jstr(o, "date");
-	s->day = session_date_days(s->date);
-	for (size_t i = 0; i < NHEAD; i++)
-		s->v[i] = jnum(o, head[i]->name);
-}
-
-static void
-example_free(struct example *e)
-{
-	free(e->session);
-	free(e->clinician);
-	free(e->date);
-	free(e->kind);
-	free(e->text);
-	free(e->term);
-	free(e->plain);
-}
-
-static int
-same(const char *a, const char *b)
-{
-	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
-/* The order of examples, best first (< 0: x before y): higher score (a
- * missing score last), then session id and utterance index, so equal
- * scores are chosen and shown the same way every run whatever the order
- * of examples.jsonl. */
-static int
-example_cmp(const struct example *x, const struct example *y)
-{
-	int c;
-
-	if (isfinite(x->score) != isfinite(y->score))
-		return isfinite(x->score) ? -1 : 1;
-	if (isfinite(x->score) && x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	if ((c = strcmp(x->session ? x->session : "", y->session ?
-	    y->session : "")) != 0)
-		return c;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static int
-cmp_example(const void *a, const void *b)
-{
-	return example_cmp(*(const struct example *const *)a,
-	    *(const struct example *const *)b);
-}
-
-/* Keep the example if it is among the EXAMPLES_SHOWN best of its
- * clinician and kind so far (example_cmp), so memory holds a few per
- * clinician, not the whole file. A text already kept (a clinician who
- * says the same sentence in several sessions) is kept once, in its best
- * instance, so the page shows different sentences; the result does not
- * depend on the order of examples.jsonl. */
-static void
-add_example(struct results *r, const cJSON *o)
-{
-	struct example e = { 0 }, *slot = NULL, *dup = NULL;
-	size_t n = 0;
-	char *raw;
-
-	e.clinician = jstr(o, "clinician");
-	e.kind = jstr(o, "kind");
-	e.score = jnum(o, "score");
-	e.session = jstr(o, "session");
-	e.index = jnum(o, "index");
-	for (size_t i = 0; i < r->nex; i++) {
-		struct example *k = &r->ex[i];
-
-		if (!same(k->clinician, e.clinician) || !same(k->kind, e.kind))
-			continue;
-		n++;
-		if (slot == NULL || example_cmp(k, slot) > 0)
-			slot = k;	/* the worst kept so far */
-	}
-	if (n >= EXAMPLES_SHOWN && example_cmp(&e, slot) >= 0) {
-		example_free(&e);
-		return;
-	}
-	/* Redacted at run time with the session's names; again here, as a
-	 * second line of defence, with the patterns. */
-	raw = jstr(o, "text");
-	e.text = redact_text(raw != NULL ? raw : "", NULL, 0);
-	free(raw);
-	for (size_t i = 0; i < r->nex && dup == NULL; i++)
-		if (same(r->ex[i].clinician, e.clinician) &&
-		    same(r->ex[i].kind, e.kind) && same(r->ex[i].text, e.text))
-			dup = &r->ex[i];
-	if (dup != NULL) {
-		if (example_cmp(&e, dup) >= 0) {
-			example_free(&e);
-			return;
-		}
-		slot = dup;
-		example_free(slot);
-	} else if (n >= EXAMPLES_SHOWN)
-		example_free(slot);
-	else {
-		r->ex = xgrow(r->ex, &r->excap, r->nex + 1, sizeof(*r->ex));
-		slot = &r->ex[r->nex++];
-	}
-	e.date = jstr(o, "date");
-	e.term = jstr(o, "term");
-	e.plain = jstr(o, "plain");
-	*slot = e;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Quantile p of sorted x[0..n) (Hyndman & Fan 1996 type 7, R's
- * default). */
-static double
-quantile(const double *x, size_t n, double p)
-{
-	double h;
-	size_t lo;
-
-	if (n == 0)
-		return NAN;
-	h = (double)(n - 1) * p;
-	lo = (size_t)floor(h);
-	return lo + 1 < n ? x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]) :
-	    x[lo];
-}
-
-static void
-quartiles(struct results *r)
-{
-	double *x = xcalloc(r->ns + 1, sizeof(*x));
-
-	for (size_t i = 0; i < NHEAD; i++) {
-		size_t n = 0;
-
-		for (size_t k = 0; k < r->ns; k++)
-			if (isfinite(r->s[k].v[i]))
-				x[n++] = r->s[k].v[i];
-		qsort(x, n, sizeof(*x), cmp_double);
-		r->q1[i] = quantile(x, n, 0.25);
-		r->median[i] = quantile(x, n, 0.5);
-		r->q3[i] = quantile(x, n, 0.75);
-	}
-	free(x);
 }
 
 /* --- writing --- */
@@ -434,7 +148,7 @@ static const char *
 footer_text(const struct results *r)
 {
 	static char buf[256];
-	const char *v = cJSON_GetStringValue(jget(r->corpus,
+	const char *v = cJSON_GetStringValue(results_get(r->corpus,
 	    "rapport_version"));
 
 	snprintf(buf, sizeof(buf), "Written by rapport %s from %zu sessions. "
@@ -490,9 +204,9 @@ trend_chart(strbuf *b, const struct results *r, const char *id,
 	char *title, *desc;
 
 	t.n = points(r, id, cohort, i, x, y);
-	t.slope = jnum(ind, "slope_per_30d");
-	t.slope_low = jnum(ind, "slope_ci_low");
-	t.slope_high = jnum(ind, "slope_ci_high");
+	t.slope = results_num(ind, "slope_per_30d");
+	t.slope_low = results_num(ind, "slope_ci_low");
+	t.slope_high = results_num(ind, "slope_ci_high");
 	thresholds(i, &t.fair, &t.good);
 	title = xasprintf("%s of %s over time", head[i]->label, id);
 	desc = xasprintf("%zu sessions as points; the line is the OLS trend "
@@ -531,7 +245,7 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 			    strcmp(x->kind, kinds[k].kind) == 0)
 				pick[n++] = x;
 		}
-		qsort(pick, n, sizeof(*pick), cmp_example);
+		qsort(pick, n, sizeof(*pick), results_cmp_example);
 		if (n > max)
 			n = max;
 		strbuf_adds(b, "<h3>");
@@ -578,7 +292,7 @@ judged_list(strbuf *b, const struct results *r, const cJSON *inds, int sign,
 	html_text(b, title);
 	strbuf_adds(b, "</h2><ul>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		if (judge(r, i, jnum(jget(inds, head[i]->name), "mean")) != sign)
+		if (judge(r, i, results_num(results_get(inds, head[i]->name), "mean")) != sign)
 			continue;
 		strbuf_adds(b, "<li>");
 		html_text(b, sign > 0 ? head[i]->strength : head[i]->work);
@@ -597,8 +311,8 @@ static int
 clinician_page(struct results *r, const char *id, const cJSON *c,
     char **why)
 {
-	const cJSON *inds = jobj(c, "indicators"), *mods = jobj(c, "modalities");
-	const cJSON *corp = jobj(r->corpus, "indicators"), *it;
+	const cJSON *inds = results_obj(c, "indicators"), *mods = results_obj(c, "modalities");
+	const cJSON *corp = results_obj(r->corpus, "indicators"), *it;
 	strbuf b = { 0 };
 	char *title = xasprintf("Clinician %s", id);
 
@@ -606,9 +320,9 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	strbuf_adds(&b, "<h1>");
 	html_text(&b, title);
 	strbuf_adds(&b, "</h1>\n<p class=\"meta\">");
-	html_textf(&b, "%s sessions", num(jnum(c, "n_sessions"), 0, 0).s);
-	if (cJSON_IsString(jget(c, "first_date"))) {
-		char *d0 = jstr(c, "first_date"), *d1 = jstr(c, "last_date");
+	html_textf(&b, "%s sessions", num(results_num(c, "n_sessions"), 0, 0).s);
+	if (cJSON_IsString(results_get(c, "first_date"))) {
+		char *d0 = results_str(c, "first_date"), *d1 = results_str(c, "last_date");
 
 		html_textf(&b, ", %s to %s", d0, d1 ? d1 : d0);
 		free(d0);
@@ -618,9 +332,9 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		html_textf(&b, " \xC2\xB7 %s: %s", it->string,
 		    num(cJSON_IsNumber(it) ? it->valuedouble : NAN, 0, 0).s);
 	}
-	if (cJSON_IsString(jget(c, "cohort"))) {
+	if (cJSON_IsString(results_get(c, "cohort"))) {
 		strbuf_adds(&b, " \xC2\xB7 cohort ");
-		page_link(&b, "cohort", jget(c, "cohort")->valuestring);
+		page_link(&b, "cohort", results_get(c, "cohort")->valuestring);
 	}
 	strbuf_adds(&b, " \xC2\xB7 <a href=\"index.html\">all results</a></p>\n");
 
@@ -643,11 +357,11 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	    "<th scope=\"col\">MITI</th><th scope=\"col\">Against the corpus"
 	    "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *ci = jget(inds, head[i]->name);
-		const cJSON *co = jget(corp, head[i]->name);
-		struct svg_range g = { jnum(co, "min"), r->q1[i], r->median[i],
-			r->q3[i], jnum(co, "max"), NAN, NAN, jnum(ci, "mean"),
-			jnum(ci, "ci_low"), jnum(ci, "ci_high") };
+		const cJSON *ci = results_get(inds, head[i]->name);
+		const cJSON *co = results_get(corp, head[i]->name);
+		struct svg_range g = { results_num(co, "min"), r->q1[i], r->median[i],
+			r->q3[i], results_num(co, "max"), NAN, NAN, results_num(ci, "mean"),
+			results_num(ci, "ci_low"), results_num(ci, "ci_high") };
 		char *desc;
 
 		thresholds(i, &g.fair, &g.good);
@@ -663,7 +377,7 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		html_num(&b, g.median, head[i]->decimals);
 		strbuf_adds(&b, "</td><td>");
 		if (isfinite(g.good))
-			mark(&b, cJSON_GetStringValue(jget(ci, "proficiency")));
+			mark(&b, cJSON_GetStringValue(results_get(ci, "proficiency")));
 		else
 			strbuf_adds(&b, "&#8211;");
 		strbuf_adds(&b, "</td><td>");
@@ -680,16 +394,16 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	/* Trends. */
 	strbuf_adds(&b, "<h2>Trends</h2>\n<div class=\"grid\">\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *ci = jget(inds, head[i]->name);
+		const cJSON *ci = results_get(inds, head[i]->name);
 
 		strbuf_adds(&b, "<figure>");
 		trend_chart(&b, r, id, NULL, i, ci, 300, 170);
 		strbuf_adds(&b, "<figcaption>");
 		html_text(&b, head[i]->label);
-		html_textf(&b, ": %s per 30 days", num(jnum(ci,
+		html_textf(&b, ": %s per 30 days", num(results_num(ci,
 		    "slope_per_30d"), 2, 1).s);
-		if (isfinite(jnum(ci, "slope_p")))
-			html_textf(&b, " (p = %.3f)", jnum(ci, "slope_p"));
+		if (isfinite(results_num(ci, "slope_p")))
+			html_textf(&b, " (p = %.3f)", results_num(ci, "slope_p"));
 		else
 			html_text(&b, " (no test: too few sessions or no variation)");
 		strbuf_adds(&b, "</figcaption></figure>\n");
@@ -704,19 +418,19 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		strbuf_addf(&b, "<th scope=\"col\">%s</th>", modes[m]);
 	strbuf_adds(&b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *bm = jobj(jget(inds, head[i]->name), "by_modality");
+		const cJSON *bm = results_obj(results_get(inds, head[i]->name), "by_modality");
 
 		strbuf_adds(&b, "<tr><th scope=\"row\">");
 		html_text(&b, head[i]->label);
 		strbuf_adds(&b, "</th>");
 		for (size_t m = 0; m < 3; m++) {
-			const cJSON *x = jget(bm, modes[m]);
+			const cJSON *x = results_get(bm, modes[m]);
 
 			strbuf_adds(&b, "<td class=\"n\">");
-			html_num(&b, jnum(x, "mean"), head[i]->decimals);
-			if (isfinite(jnum(x, "n")))
+			html_num(&b, results_num(x, "mean"), head[i]->decimals);
+			if (isfinite(results_num(x, "n")))
 				strbuf_addf(&b, " <span class=\"meta\">(n=%.0f)"
-				    "</span>", jnum(x, "n"));
+				    "</span>", results_num(x, "n"));
 			strbuf_adds(&b, "</td>");
 		}
 		strbuf_adds(&b, "</tr>\n");
@@ -742,8 +456,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 {
 	static const char *const shown[] = { "rq_ratio",
 		"pct_complex_reflections" };
-	const cJSON *members = jarr(c, "clinicians"), *it;
-	const cJSON *cl = jobj(r->corpus, "clinicians");
+	const cJSON *members = results_arr(c, "clinicians"), *it;
+	const cJSON *cl = results_obj(r->corpus, "clinicians");
 	strbuf b = { 0 };
 	char *title = xasprintf("Cohort %s", id);
 
@@ -764,17 +478,17 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 	    "<table><thead><tr><th scope=\"col\">Trainee</th><th scope=\"col\">"
 	    "Latest session</th><th scope=\"col\">Below the MITI fair "
 	    "threshold (mean of the last sessions)</th></tr></thead><tbody>\n");
-	if (jobj(c, "latest") == NULL)
+	if (results_obj(c, "latest") == NULL)
 		strbuf_adds(&b, "<tr><td colspan=\"3\">Not available.</td></tr>"
 		    "\n");
-	cJSON_ArrayForEach(it, jobj(c, "latest")) {
-		const cJSON *below = jarr(it, "below"), *x;
+	cJSON_ArrayForEach(it, results_obj(c, "latest")) {
+		const cJSON *below = results_arr(it, "below"), *x;
 		size_t i;
 
 		strbuf_adds(&b, "<tr><th scope=\"row\">");
 		page_link(&b, "clinician", it->string);
 		strbuf_adds(&b, "</th><td>");
-		html_text(&b, cJSON_GetStringValue(jget(it, "date")));
+		html_text(&b, cJSON_GetStringValue(results_get(it, "date")));
 		strbuf_adds(&b, "</td><td>");
 		if (cJSON_GetArraySize(below) == 0)
 			strbuf_adds(&b, "<span class=\"mark good\">none</span>");
@@ -794,8 +508,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 	strbuf_adds(&b, "<h2>The cohort over the term</h2>\n<div class="
 	    "\"grid\">\n");
 	for (size_t s = 0; s < 2; s++) {
-		const cJSON *months = jarr(c, "months"), *m;
-		const cJSON *tr = jobj(jobj(c, "trend"), shown[s]);
+		const cJSON *months = results_arr(c, "months"), *m;
+		const cJSON *tr = results_obj(results_obj(c, "trend"), shown[s]);
 		size_t n = (size_t)cJSON_GetArraySize(months), k = 0;
 		const char **labels = xcalloc(n + 1, sizeof(*labels));
 		double *mean = xcalloc(n + 1, sizeof(double)),
@@ -805,14 +519,14 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		char *t, *d;
 
 		cJSON_ArrayForEach(m, months) {
-			const cJSON *v = jobj(jobj(m, "indicators"), shown[s]);
+			const cJSON *v = results_obj(results_obj(m, "indicators"), shown[s]);
 
-			labels[k] = cJSON_GetStringValue(jget(m, "month"));
+			labels[k] = cJSON_GetStringValue(results_get(m, "month"));
 			if (labels[k] == NULL)
 				labels[k] = "?";
-			mean[k] = jnum(v, "mean");
-			lo[k] = jnum(v, "ci_low");
-			hi[k++] = jnum(v, "ci_high");
+			mean[k] = results_num(v, "mean");
+			lo[k] = results_num(v, "ci_low");
+			hi[k++] = results_num(v, "ci_high");
 		}
 		thresholds(i, &fair, &good);
 		t = xasprintf("%s, cohort %s, by month", head[i]->label, id);
@@ -823,12 +537,12 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		strbuf_adds(&b, "<figcaption>");
 		html_text(&b, head[i]->label);
 		html_textf(&b, ": mean trainee slope %s per 30 days (95%% CI "
-		    "%s to %s, %s trainees)", num(jnum(tr, "mean_slope"), 2,
-		    1).s, num(jnum(tr, "ci_low"), 2, 0).s, num(jnum(tr,
-		    "ci_high"), 2, 0).s, num(jnum(tr, "n_trainees"), 0, 0).s);
-		if (cJSON_IsString(jget(tr, "why"))) {
+		    "%s to %s, %s trainees)", num(results_num(tr, "mean_slope"), 2,
+		    1).s, num(results_num(tr, "ci_low"), 2, 0).s, num(results_num(tr,
+		    "ci_high"), 2, 0).s, num(results_num(tr, "n_trainees"), 0, 0).s);
+		if (cJSON_IsString(results_get(tr, "why"))) {
 			strbuf_adds(&b, " (");
-			html_text(&b, jget(tr, "why")->valuestring);
+			html_text(&b, results_get(tr, "why")->valuestring);
 			strbuf_adds(&b, ")");
 		}
 		strbuf_adds(&b, "</figcaption></figure>\n");
@@ -854,13 +568,13 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 
 			if (!cJSON_IsString(it))
 				continue;
-			ci = jobj(jobj(jobj(cl, it->valuestring), "indicators"),
+			ci = results_obj(results_obj(results_obj(cl, it->valuestring), "indicators"),
 			    shown[s]);
 			strbuf_adds(&b, "<figure>");
 			trend_chart(&b, r, it->valuestring, id, i, ci, 220, 130);
 			strbuf_adds(&b, "<figcaption>");
 			html_text(&b, it->valuestring);
-			html_textf(&b, ": %s per 30 days", num(jnum(ci,
+			html_textf(&b, ": %s per 30 days", num(results_num(ci,
 			    "slope_per_30d"), 2, 1).s);
 			strbuf_adds(&b, "</figcaption></figure>\n");
 		}
@@ -881,9 +595,9 @@ cell(strbuf *b, double v, int decimals)
 static void
 index_tables(strbuf *b, const struct results *r)
 {
-	const cJSON *inds = jobj(r->corpus, "indicators"), *it, *m;
-	const cJSON *lag = jobj(r->corpus, "lag1"), *agree;
-	const cJSON *measures = jobj(r->corpus, "measures");
+	const cJSON *inds = results_obj(r->corpus, "indicators"), *it, *m;
+	const cJSON *lag = results_obj(r->corpus, "lag1"), *agree;
+	const cJSON *measures = results_obj(r->corpus, "measures");
 
 	strbuf_adds(b, "<h2>Therapist effects</h2>\n<p class=\"meta\">ICC(1): "
 	    "the share of an indicator's variance that lies between "
@@ -893,19 +607,19 @@ index_tables(strbuf *b, const struct results *r)
 	    "\"col\">95% CI</th><th scope=\"col\">Clinicians</th><th scope="
 	    "\"col\">Sessions</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *icc = jobj(jobj(inds, head[i]->name), "icc1");
+		const cJSON *icc = results_obj(results_obj(inds, head[i]->name), "icc1");
 
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, head[i]->label);
 		strbuf_adds(b, "</th>");
-		cell(b, jnum(icc, "value"), 2);
+		cell(b, results_num(icc, "value"), 2);
 		strbuf_adds(b, "<td class=\"n\">");
-		html_num(b, jnum(icc, "ci_low"), 2);
+		html_num(b, results_num(icc, "ci_low"), 2);
 		strbuf_adds(b, " to ");
-		html_num(b, jnum(icc, "ci_high"), 2);
+		html_num(b, results_num(icc, "ci_high"), 2);
 		strbuf_adds(b, "</td>");
-		cell(b, jnum(icc, "n_clinicians"), 0);
-		cell(b, jnum(icc, "n_sessions"), 0);
+		cell(b, results_num(icc, "n_clinicians"), 0);
+		cell(b, results_num(icc, "n_sessions"), 0);
 		strbuf_adds(b, "</tr>\n");
 	}
 	strbuf_adds(b, "</tbody></table>\n");
@@ -915,8 +629,8 @@ index_tables(strbuf *b, const struct results *r)
 		    "<p>Not available: no session carries outcome or alliance "
 		    "measures.</p>\n");
 	cJSON_ArrayForEach(m, measures) {
-		const cJSON *corr = jobj(m, "correlations");
-		const cJSON *reg = jobj(m, "regression");
+		const cJSON *corr = results_obj(m, "correlations");
+		const cJSON *reg = results_obj(m, "regression");
 
 		strbuf_adds(b, "<h2>Indicators and ");
 		html_text(b, m->string);
@@ -926,30 +640,30 @@ index_tables(strbuf *b, const struct results *r)
 		    "\"col\">p</th><th scope=\"col\">Spearman rho</th></tr>"
 		    "</thead><tbody>\n");
 		for (size_t i = 0; i < NHEAD; i++) {
-			const cJSON *c = jget(corr, head[i]->name);
+			const cJSON *c = results_get(corr, head[i]->name);
 
 			strbuf_adds(b, "<tr><th scope=\"row\">");
 			html_text(b, head[i]->label);
 			strbuf_adds(b, "</th>");
-			cell(b, jnum(c, "n"), 0);
-			cell(b, jnum(c, "pearson_r"), 2);
+			cell(b, results_num(c, "n"), 0);
+			cell(b, results_num(c, "pearson_r"), 2);
 			strbuf_adds(b, "<td class=\"n\">");
-			html_num(b, jnum(c, "ci_low"), 2);
+			html_num(b, results_num(c, "ci_low"), 2);
 			strbuf_adds(b, " to ");
-			html_num(b, jnum(c, "ci_high"), 2);
+			html_num(b, results_num(c, "ci_high"), 2);
 			strbuf_adds(b, "</td>");
-			cell(b, jnum(c, "p"), 3);
-			cell(b, jnum(c, "spearman_rho"), 2);
+			cell(b, results_num(c, "p"), 3);
+			cell(b, results_num(c, "spearman_rho"), 2);
 			strbuf_adds(b, "</tr>\n");
 		}
 		strbuf_adds(b, "</tbody></table>\n<p class=\"meta\">Regression on "
 		    "the headline indicators: ");
 		html_textf(b, "R\xC2\xB2 = %s, adjusted %s, n = %s",
-		    num(jnum(reg, "r2"), 2, 0).s, num(jnum(reg, "adj_r2"), 2,
-		    0).s, num(jnum(reg, "n"), 0, 0).s);
-		if (cJSON_IsString(jget(reg, "why"))) {
+		    num(results_num(reg, "r2"), 2, 0).s, num(results_num(reg, "adj_r2"), 2,
+		    0).s, num(results_num(reg, "n"), 0, 0).s);
+		if (cJSON_IsString(results_get(reg, "why"))) {
 			strbuf_adds(b, " (");
-			html_text(b, jget(reg, "why")->valuestring);
+			html_text(b, results_get(reg, "why")->valuestring);
 			strbuf_adds(b, ")");
 		}
 		strbuf_adds(b, "; coefficients in corpus.json.</p>\n");
@@ -959,7 +673,7 @@ index_tables(strbuf *b, const struct results *r)
 		strbuf_adds(b, "<h2>What the client says next</h2>\n<p>Not "
 		    "available.</p>\n");
 	else {
-		const cJSON *to = jarr(lag, "to"), *from = jarr(lag, "from"), *f;
+		const cJSON *to = results_arr(lag, "to"), *from = results_arr(lag, "from"), *f;
 
 		strbuf_adds(b, "<h2>What the client says next</h2>\n<p class="
 		    "\"meta\">Lag-1 transitions from therapist tags (rows) to the "
@@ -981,14 +695,14 @@ index_tables(strbuf *b, const struct results *r)
 				const cJSON *c;
 				double p = NAN, z = NAN;
 
-				cJSON_ArrayForEach(c, jarr(lag, "cells"))
-					if (strcmp(cJSON_GetStringValue(jget(c,
+				cJSON_ArrayForEach(c, results_arr(lag, "cells"))
+					if (strcmp(cJSON_GetStringValue(results_get(c,
 					    "from")) ?: "", cJSON_GetStringValue(f)
 					    ?: "") == 0 && strcmp(
-					    cJSON_GetStringValue(jget(c, "to")) ?:
+					    cJSON_GetStringValue(results_get(c, "to")) ?:
 					    "", cJSON_GetStringValue(it) ?: "") == 0) {
-						p = jnum(c, "probability");
-						z = jnum(c, "adjusted_residual");
+						p = results_num(c, "probability");
+						z = results_num(c, "adjusted_residual");
 					}
 				strbuf_adds(b, fabs(z) > 1.96 ? "<td class=\"n\">"
 				    "<strong>" : "<td class=\"n\">");
@@ -1003,26 +717,26 @@ index_tables(strbuf *b, const struct results *r)
 		strbuf_adds(b, "</tbody></table>\n");
 	}
 
-	agree = jget(r->corpus, "agreement");
+	agree = results_get(r->corpus, "agreement");
 	strbuf_adds(b, "<h2>Agreement with human codes</h2>\n");
 	if (!cJSON_IsObject(agree)) {
 		strbuf_adds(b, "<p>No session carries human codes.</p>\n");
 		return;
 	}
 	html_textf(b, "%s coded sessions; presence per utterance.",
-	    num(jnum(agree, "sessions"), 0, 0).s);
+	    num(results_num(agree, "sessions"), 0, 0).s);
 	strbuf_adds(b, "\n<table><thead><tr>");
 	static const char *const ac[] = { "tag", "tp", "fp", "fn", "precision",
 		"recall", "f1", "kappa", "icc21" };
 	for (size_t k = 0; k < sizeof(ac) / sizeof(ac[0]); k++)
 		strbuf_addf(b, "<th scope=\"col\">%s</th>", ac[k]);
 	strbuf_adds(b, "</tr></thead><tbody>\n");
-	cJSON_ArrayForEach(it, jarr(agree, "tags")) {
+	cJSON_ArrayForEach(it, results_arr(agree, "tags")) {
 		strbuf_adds(b, "<tr><th scope=\"row\">");
-		html_text(b, cJSON_GetStringValue(jget(it, "tag")));
+		html_text(b, cJSON_GetStringValue(results_get(it, "tag")));
 		strbuf_adds(b, "</th>");
 		for (size_t k = 1; k < sizeof(ac) / sizeof(ac[0]); k++)
-			cell(b, jnum(it, ac[k]), k < 4 ? 0 : 2);
+			cell(b, results_num(it, ac[k]), k < 4 ? 0 : 2);
 		strbuf_adds(b, "</tr>\n");
 	}
 	strbuf_adds(b, "</tbody></table>\n");
@@ -1033,7 +747,7 @@ index_tables(strbuf *b, const struct results *r)
 static void
 corpus_table(strbuf *b, const struct results *r)
 {
-	const cJSON *inds = jobj(r->corpus, "indicators");
+	const cJSON *inds = results_obj(r->corpus, "indicators");
 
 	strbuf_adds(b, "<p class=\"meta\">Session values over the whole "
 	    "corpus: mean with its 95% CI, standard deviation, median and "
@@ -1044,7 +758,7 @@ corpus_table(strbuf *b, const struct results *r)
 	    "\"col\">Median</th><th scope=\"col\">Range</th><th scope="
 	    "\"col\">MITI fair / good</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		const cJSON *c = jobj(inds, head[i]->name);
+		const cJSON *c = results_obj(inds, head[i]->name);
 		int d = head[i]->decimals;
 		double fair, good;
 
@@ -1052,19 +766,19 @@ corpus_table(strbuf *b, const struct results *r)
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, head[i]->label);
 		strbuf_adds(b, "</th>");
-		cell(b, jnum(c, "n"), 0);
-		cell(b, jnum(c, "mean"), d);
+		cell(b, results_num(c, "n"), 0);
+		cell(b, results_num(c, "mean"), d);
 		strbuf_adds(b, "<td class=\"n\">");
-		html_num(b, jnum(c, "ci_low"), d);
+		html_num(b, results_num(c, "ci_low"), d);
 		strbuf_adds(b, " to ");
-		html_num(b, jnum(c, "ci_high"), d);
+		html_num(b, results_num(c, "ci_high"), d);
 		strbuf_adds(b, "</td>");
-		cell(b, jnum(c, "sd"), d);
-		cell(b, jnum(c, "median"), d);
+		cell(b, results_num(c, "sd"), d);
+		cell(b, results_num(c, "median"), d);
 		strbuf_adds(b, "<td class=\"n\">");
-		html_num(b, jnum(c, "min"), d);
+		html_num(b, results_num(c, "min"), d);
 		strbuf_adds(b, " to ");
-		html_num(b, jnum(c, "max"), d);
+		html_num(b, results_num(c, "max"), d);
 		strbuf_adds(b, "</td><td class=\"n\">");
 		if (isfinite(good)) {
 			html_num(b, fair, 1);
@@ -1088,18 +802,18 @@ index_page(struct results *r, char **why)
 	html_begin(&b, "rapport results");
 	strbuf_adds(&b, "<h1>rapport results</h1>\n<p>");
 	html_textf(&b, "%zu sessions from %s clinicians in %s cohorts.",
-	    r->ns, num(jnum(r->corpus, "n_clinicians"), 0, 0).s,
-	    num(jnum(r->corpus, "n_cohorts"), 0, 0).s);
+	    r->ns, num(results_num(r->corpus, "n_clinicians"), 0, 0).s,
+	    num(results_num(r->corpus, "n_cohorts"), 0, 0).s);
 	strbuf_adds(&b, "</p>\n<h2>Clinicians</h2>\n<ul>\n");
-	cJSON_ArrayForEach(it, jobj(r->corpus, "clinicians")) {
+	cJSON_ArrayForEach(it, results_obj(r->corpus, "clinicians")) {
 		strbuf_adds(&b, "<li>");
 		page_link(&b, "clinician", it->string);
 		html_textf(&b, " \xE2\x80\x94 %s sessions",
-		    num(jnum(it, "n_sessions"), 0, 0).s);
+		    num(results_num(it, "n_sessions"), 0, 0).s);
 		strbuf_adds(&b, "</li>\n");
 	}
 	strbuf_adds(&b, "</ul>\n<h2>Cohorts</h2>\n<ul>\n");
-	cJSON_ArrayForEach(it, jobj(r->corpus, "cohorts")) {
+	cJSON_ArrayForEach(it, results_obj(r->corpus, "cohorts")) {
 		strbuf_adds(&b, "<li>");
 		page_link(&b, "cohort", it->string);
 		strbuf_adds(&b, "</li>\n");
@@ -1131,52 +845,24 @@ index_page(struct results *r, char **why)
 	return rc;
 }
 
-static void
-results_free(struct results *r)
-{
-	for (size_t i = 0; i < r->ns; i++) {
-		free(r->s[i].id);
-		free(r->s[i].clinician);
-		free(r->s[i].cohort);
-		free(r->s[i].modality);
-		free(r->s[i].date);
-	}
-	free(r->s);
-	for (size_t i = 0; i < r->nex; i++)
-		example_free(&r->ex[i]);
-	free(r->ex);
-	cJSON_Delete(r->corpus);
-}
-
 int
 report_write(const char *dir, char **why)
 {
-	struct results r = { .dir = dir };
-	char *text, *path = xasprintf("%s/corpus.json", dir), *rdir;
+	struct results r;
+	char *rdir = xasprintf("%s/reports", dir);
 	const cJSON *it;
 	int rc = -1;
 
-	text = slurp(path, why);
-	free(path);
-	if (text == NULL)
-		return -1;
-	r.corpus = cJSON_Parse(text);
-	free(text);
-	if (!cJSON_IsObject(r.corpus)) {
-		*why = xasprintf("%s/corpus.json: not a JSON object", dir);
-		cJSON_Delete(r.corpus);
+	if (results_read(dir, &r, why) != 0) {
+		free(rdir);
 		return -1;
 	}
-	rdir = xasprintf("%s/reports", dir);
-	if (each_line(&r, "sessions.jsonl", 1, add_session, why) != 0 ||
-	    each_line(&r, "examples.jsonl", 0, add_example, why) != 0 ||
-	    outfile_mkdirs(rdir, why) != 0)
+	if (outfile_mkdirs(rdir, why) != 0)
 		goto out;
-	quartiles(&r);
-	cJSON_ArrayForEach(it, jobj(r.corpus, "clinicians"))
+	cJSON_ArrayForEach(it, results_obj(r.corpus, "clinicians"))
 		if (clinician_page(&r, it->string, it, why) != 0)
 			goto out;
-	cJSON_ArrayForEach(it, jobj(r.corpus, "cohorts"))
+	cJSON_ArrayForEach(it, results_obj(r.corpus, "cohorts"))
 		if (cohort_page(&r, it->string, it, why) != 0)
 			goto out;
 	rc = index_page(&r, why);

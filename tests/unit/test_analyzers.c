@@ -14,6 +14,7 @@
 
 #include "analyze.h"
 #include "rules.h"
+#include "sentence.h"
 #include "session.h"
 #include "tags.h"
 #include "util.h"
@@ -171,15 +172,15 @@ START_TEST(test_sentences)
 	static const char *const want[] = { "Okay.", "So you \"feel\" it?",
 	    "Yes!", "Done" };
 
-	while (rules_next_sentence(t, strlen(t), &pos, &s, &e)) {
+	while (sentence_next(t, strlen(t), &pos, &s, &e)) {
 		ck_assert_uint_lt(k, 4);
 		ck_assert_uint_eq(e - s, strlen(want[k]));
 		ck_assert_int_eq(memcmp(t + s, want[k], e - s), 0);
 		k++;
 	}
 	ck_assert_uint_eq(k, 4);
-	ck_assert_int_eq(rules_is_question(t, 6, 23), 1);
-	ck_assert_int_eq(rules_is_question(t, 0, 5), 0);
+	ck_assert_int_eq(sentence_is_question(t, 6, 23), 1);
+	ck_assert_int_eq(sentence_is_question(t, 0, 5), 0);
 }
 END_TEST
 

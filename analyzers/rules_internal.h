@@ -1,0 +1,31 @@
+/* rules_internal.h -- what the loader and the matcher of rules share.
+ *
+ * A rule set is built by rules_load.c and read by rules_match.c; the
+ * per-thread matching context is made and used by rules_match.c. No
+ * other file may look inside them (rules.h is the interface).
+ */
+#ifndef RAPPORT_RULES_INTERNAL_H
+#define RAPPORT_RULES_INTERNAL_H
+
+#include <stdint.h>
+
+#include "rules.h"
+
+struct rules_set {
+	struct rules_rule	*rules;
+	size_t			 n, cap;
+	unsigned char		*origin;	/* 0 base, 1 extra, per rule */
+	size_t			 origin_cap;
+	size_t			 nfiles;
+	uint32_t		 max_pairs;	/* for match data */
+	char			 hash[65];
+};
+
+struct rules_ctx {
+	pcre2_match_data	*md;
+	pcre2_match_context	*mc;
+	pcre2_jit_stack		*js;
+	unsigned long		 limit_hits;
+};
+
+#endif
