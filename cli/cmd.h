@@ -7,6 +7,12 @@
 #ifndef RAPPORT_CMD_H
 #define RAPPORT_CMD_H
 
+#include "csv.h"
+#include "import.h"
+#include "metadata.h"
+#include "roles.h"
+#include "sheet.h"
+
 struct cmd_entry {
 	const char	*name;		/* "validate" */
 	const char	*synopsis;	/* "[options] INPUT..." */
@@ -17,8 +23,10 @@ struct cmd_entry {
 	int		(*exec)(int argc, char **argv);
 };
 
-/* Print "usage: rapport NAME SYNOPSIS" and the options text to stdout. */
-void cmd_usage(const struct cmd_entry *e, const char *options);
+/* Print "usage: rapport NAME SYNOPSIS", the options text and more (the
+ * import options, or NULL) to stdout. */
+void cmd_usage(const struct cmd_entry *e, const char *options,
+    const char *more);
 /* Print "rapport NAME: message" and a hint to stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -39,6 +47,54 @@ int cmd_rules_option(struct tagrun_opts *o, int c, const char *arg);
 /* After parsing: NULL, or what is wrong with the rule options given. */
 const char *cmd_rules_check(const struct tagrun_opts *o);
 
+
+/*
+ * The import options every command that reads transcripts takes (--format,
+ * --meta, --roles, --set, --value, --dates, --gap and the CSV options),
+ * for a getopt_long table; their values are above 255 so they never clash
+ * with a command's own short options.
+ */
+enum {
+	CMD_OPT_FORMAT = 300, CMD_OPT_META, CMD_OPT_ROLES, CMD_OPT_SET,
+	CMD_OPT_VALUE, CMD_OPT_DATES, CMD_OPT_GAP, CMD_OPT_MAP, CMD_OPT_CODES,
+	CMD_OPT_MEASURE, CMD_OPT_DELIMITER
+};
+#define CMD_IMPORT_LONGOPTS \
+	{ "format", required_argument, NULL, CMD_OPT_FORMAT }, \
+	{ "meta", required_argument, NULL, CMD_OPT_META }, \
+	{ "roles", required_argument, NULL, CMD_OPT_ROLES }, \
+	{ "set", required_argument, NULL, CMD_OPT_SET }, \
+	{ "value", required_argument, NULL, CMD_OPT_VALUE }, \
+	{ "dates", required_argument, NULL, CMD_OPT_DATES }, \
+	{ "gap", required_argument, NULL, CMD_OPT_GAP }, \
+	{ "map", required_argument, NULL, CMD_OPT_MAP }, \
+	{ "codes", required_argument, NULL, CMD_OPT_CODES }, \
+	{ "measure", required_argument, NULL, CMD_OPT_MEASURE }, \
+	{ "delimiter", required_argument, NULL, CMD_OPT_DELIMITER }
+
+/* The --help text of those options. */
+extern const char cmd_import_help[];
+
+struct cmd_import {
+	struct import_opts	 io;	/* what the library is handed */
+	struct roles		 roles;
+	struct metadata_opts	 meta;
+	struct import_csv_opts	 csv;
+	sheet			*sheet;
+	const char		*meta_path;	/* --meta FILE */
+};
+
+/* Start with the defaults (formats told from each file, --gap 2 s). */
+void cmd_import_init(struct cmd_import *ci);
+/* Apply getopt's c with arg when it is one of CMD_IMPORT_LONGOPTS:
+ * returns 1 (done), -1 (a usage error, already printed for e), or 0
+ * (not one of them). */
+int cmd_import_option(const struct cmd_entry *e, struct cmd_import *ci,
+    int c, const char *arg);
+/* After every option: load the --meta sheet. Returns 0, or prints the
+ * sheet's problems and returns EXIT_USAGE. */
+int cmd_import_ready(const struct cmd_entry *e, struct cmd_import *ci);
+void cmd_import_free(struct cmd_import *ci);
 
 extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_run_entry;

@@ -71,39 +71,63 @@ add(void *result, void *arg)
 	return 0;
 }
 
+/* Parse the options; 0, -1 after --help, or an exit status. */
 static int
-cmd_agree_exec(int argc, char **argv)
+parse_options(struct tagrun_opts *o, struct cmd_import *ci, int *csv,
+    int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, 'c' },
 		CMD_RULES_LONGOPTS,
+		CMD_IMPORT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct tagrun_opts o = { .name = "agree" };
-	struct agree_total total = { 0 };
-	int c, csv = 0, status;
+	const struct cmd_entry *e = &cmd_agree_entry;
+	int c, r;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (cmd_rules_option(&o, c, optarg))
+		if (cmd_rules_option(o, c, optarg))
 			continue;
+		if ((r = cmd_import_option(e, ci, c, optarg)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'c':
-			csv = 1;
+			*csv = 1;
 			break;
 		case 'h':
-			cmd_usage(&cmd_agree_entry, options_text);
-			return EXIT_ALL_OK;
+			cmd_usage(e, options_text, cmd_import_help);
+			return -1;
 		default:
-			return cmd_usage_error(&cmd_agree_entry,
-			    "unknown option");
+			return cmd_usage_error(e, "unknown option");
 		}
 	}
 	if (optind >= argc)
-		return cmd_usage_error(&cmd_agree_entry, "no INPUT given");
-	if (cmd_rules_check(&o) != NULL)
-		return cmd_usage_error(&cmd_agree_entry, "%s", cmd_rules_check(&o));
+		return cmd_usage_error(e, "no INPUT given");
+	if (cmd_rules_check(o) != NULL)
+		return cmd_usage_error(e, "%s", cmd_rules_check(o));
+	return cmd_import_ready(e, ci);
+}
+
+static int
+cmd_agree_exec(int argc, char **argv)
+{
+	struct tagrun_opts o = { .name = "agree" };
+	struct agree_total total = { 0 };
+	struct cmd_import ci;
+	int csv = 0, status;
+
+	cmd_import_init(&ci);
+	if ((status = parse_options(&o, &ci, &csv, argc, argv)) != 0) {
+		cmd_import_free(&ci);
+		return status < 0 ? EXIT_ALL_OK : status;
+	}
+	o.import = &ci.io;
+	o.skip = ci.meta_path;
 	status = tagrun(&o, argv + optind, argc - optind, count, NULL, add,
 	    &total);
 	if (status != EXIT_USAGE) {
@@ -124,5 +148,6 @@ cmd_agree_exec(int argc, char **argv)
 		}
 	}
 	agree_total_free(&total);
+	cmd_import_free(&ci);
 	return status;
 }

@@ -34,7 +34,7 @@ cmd_report_exec(int argc, char **argv)
 	char *why = NULL;
 
 	if (argc == 2 && cmd_is_help(argv[1])) {
-		cmd_usage(&cmd_report_entry, options_text);
+		cmd_usage(&cmd_report_entry, options_text, NULL);
 		return EXIT_ALL_OK;
 	}
 	if (argc != 2 || argv[1][0] == '-')

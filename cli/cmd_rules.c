@@ -59,7 +59,7 @@ cmd_rules_exec(int argc, char **argv)
 	rules_set *rs;
 
 	if (argc >= 2 && cmd_is_help(argv[1])) {
-		cmd_usage(&cmd_rules_entry, options_text);
+		cmd_usage(&cmd_rules_entry, options_text, NULL);
 		return EXIT_ALL_OK;
 	}
 	if (argc < 2 || strcmp(argv[1], "check") != 0)
@@ -84,7 +84,7 @@ cmd_rules_exec(int argc, char **argv)
 			quiet = 1;
 			break;
 		case 'h':
-			cmd_usage(&cmd_rules_entry, options_text);
+			cmd_usage(&cmd_rules_entry, options_text, NULL);
 			return EXIT_ALL_OK;
 		default:
 			return cmd_usage_error(&cmd_rules_entry,

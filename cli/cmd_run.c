@@ -37,7 +37,8 @@ static const char options_text[] =
 	"2 usage or configuration error, 3 nothing could be processed.\n";
 
 static int
-parse_options(struct run_opts *run, int argc, char **argv)
+parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
+    char **argv)
 {
 	static const struct option longopts[] = {
 		{ "jobs", required_argument, NULL, 'j' },
@@ -48,13 +49,19 @@ parse_options(struct run_opts *run, int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-reports", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
+		CMD_IMPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	int c, r;
 	char *end;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:o:qh", longopts, NULL)) != -1) {
+		if ((r = cmd_import_option(&cmd_run_entry, ci, c, optarg)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
 		case 'j':
 			run->jobs = (int)strtol(optarg, &end, 10);
@@ -82,7 +89,7 @@ parse_options(struct run_opts *run, int argc, char **argv)
 			run->no_reports = 1;
 			break;
 		case 'h':
-			cmd_usage(&cmd_run_entry, options_text);
+			cmd_usage(&cmd_run_entry, options_text, cmd_import_help);
 			return -1;
 		default:
 			return cmd_usage_error(&cmd_run_entry, "unknown option");
@@ -100,9 +107,18 @@ static int
 cmd_run_exec(int argc, char **argv)
 {
 	struct run_opts o = { .outdir = "results" };
+	struct cmd_import ci;
 	int rc;
 
-	if ((rc = parse_options(&o, argc, argv)) != 0)
+	cmd_import_init(&ci);
+	if ((rc = parse_options(&o, &ci, argc, argv)) != 0 ||
+	    (rc = cmd_import_ready(&cmd_run_entry, &ci)) != 0) {
+		cmd_import_free(&ci);
 		return rc < 0 ? EXIT_ALL_OK : rc;
-	return run_corpus(&o, argv + optind, argc - optind);
+	}
+	o.import = &ci.io;
+	o.skip = ci.meta_path;
+	rc = run_corpus(&o, argv + optind, argc - optind);
+	cmd_import_free(&ci);
+	return rc;
 }

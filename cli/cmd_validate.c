@@ -57,17 +57,26 @@ cmd_validate_exec(int argc, char **argv)
 		{ "no-schema", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		CMD_IMPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *schema_opt = NULL;
-	int use_schema = 1, quiet = 0, c;
+	int use_schema = 1, quiet = 0, c, opt;
+	struct cmd_import ci;
 	ingest_schema *schema = NULL;
 	struct inputs inputs = { 0 };
 	size_t bad_files = 0, sessions = 0, rejected = 0;
 	char *why = NULL;
 
 	optind = 1;
+	cmd_import_init(&ci);
 	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+		if ((opt = cmd_import_option(&cmd_validate_entry, &ci, c,
+		    optarg)) != 0) {
+			if (opt < 0)
+				goto usage;
+			continue;
+		}
 		switch (c) {
 		case 's':
 			schema_opt = optarg;
@@ -79,15 +88,21 @@ cmd_validate_exec(int argc, char **argv)
 			quiet = 1;
 			break;
 		case 'h':
-			cmd_usage(&cmd_validate_entry, options_text);
+			cmd_usage(&cmd_validate_entry, options_text,
+			    cmd_import_help);
+			cmd_import_free(&ci);
 			return EXIT_ALL_OK;
 		default:
-			return cmd_usage_error(&cmd_validate_entry,
-			    "unknown option");
+			cmd_usage_error(&cmd_validate_entry, "unknown option");
+			goto usage;
 		}
 	}
-	if (optind >= argc)
-		return cmd_usage_error(&cmd_validate_entry, "no INPUT given");
+	if (optind >= argc) {
+		cmd_usage_error(&cmd_validate_entry, "no INPUT given");
+		goto usage;
+	}
+	if (cmd_import_ready(&cmd_validate_entry, &ci) != 0)
+		goto usage;
 	if (use_schema) {
 		char *path = paths_schema(schema_opt);
 
@@ -96,10 +111,11 @@ cmd_validate_exec(int argc, char **argv)
 		if (schema == NULL) {
 			fprintf(stderr, "rapport validate: %s\n", why);
 			free(why);
-			return EXIT_USAGE;
+			goto usage;
 		}
 	}
 	inputs_expand(&inputs, argv + optind, argc - optind);
+	inputs_skip(&inputs, ci.meta_path);
 	for (size_t i = 0; i < inputs.n; i++) {
 		const struct inputs_item *it = &inputs.v[i];
 		const char *shown = strcmp(it->path, "-") == 0 ? "<stdin>" :
@@ -111,7 +127,8 @@ cmd_validate_exec(int argc, char **argv)
 		int r;
 
 		if (it->why != NULL ||
-		    (in = ingest_open(it->path, shown, schema, &why)) == NULL) {
+		    (in = ingest_open(it->path, shown, schema, &ci.io,
+		    &why)) == NULL) {
 			char *p = printable(shown, 4096);
 
 			fprintf(stderr, "%s:0:0: %s\n", p,
@@ -139,5 +156,9 @@ cmd_validate_exec(int argc, char **argv)
 		    sessions, sessions == 1 ? "" : "s", rejected);
 	inputs_free(&inputs);
 	ingest_schema_free(schema);
+	cmd_import_free(&ci);
 	return bad_files > 0 ? EXIT_SOME_REJECTED : EXIT_ALL_OK;
+usage:
+	cmd_import_free(&ci);
+	return EXIT_USAGE;
 }

@@ -33,6 +33,7 @@ struct csvread {
 	/* The record being read. */
 	char	*err;		/* its first problem, or NULL */
 	size_t	 flen;		/* bytes in the current field */
+	int	 delim;		/* field separator, ',' unless set */
 };
 
 csvread *
@@ -51,7 +52,61 @@ csvread_open(const char *path, const char *shown, char **why)
 	r->shown = xstrdup(shown);
 	r->line = 1;
 	r->first = 1;
+	r->delim = ',';
 	return r;
+}
+
+csvread *
+csvread_open_mem(const char *data, size_t len, const char *shown)
+{
+	csvread *r = xcalloc(1, sizeof(*r));
+
+	/* fmemopen() of an empty buffer fails on some libcs: give it one
+	 * byte it never reads. */
+	r->f = fmemopen((void *)(len > 0 ? data : "\n"), len > 0 ? len : 1,
+	    "rb");
+	if (r->f == NULL) {
+		free(r);
+		return NULL;
+	}
+	if (len == 0)
+		(void)getc(r->f);
+	r->shown = xstrdup(shown);
+	r->line = 1;
+	r->first = 1;
+	r->delim = ',';
+	return r;
+}
+
+void
+csvread_set_delimiter(csvread *r, int c)
+{
+	r->delim = c;
+}
+
+int
+csvread_sniff_delimiter(const char *data, size_t len)
+{
+	static const char cands[] = { ',', ';', '\t', '|' };
+	size_t count[4] = { 0 };
+	int quoted = 0, best = 0;
+
+	/* Count each candidate outside quotes on the first line. */
+	for (size_t i = 0; i < len; i++) {
+		char c = data[i];
+
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && (c == '\n' || c == '\r'))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 4; k++)
+				count[k] += c == cands[k];
+	}
+	for (int k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cands[best];
 }
 
 void
@@ -186,7 +241,7 @@ csvread_next(csvread *r, char ***fields, size_t *n, long *line, char **why)
 				continue;
 			}
 		}
-		if (c == ',') {
+		if (c == r->delim) {
 			end_field(r);
 			after_quote = 0;
 			continue;

@@ -25,6 +25,15 @@ typedef struct csvread csvread;
  */
 csvread *csvread_open(const char *path, const char *shown, char **why);
 
+/* A reader over data (len bytes, borrowed until csvread_close()); NULL
+ * only when the C library cannot make a stream of memory. */
+csvread *csvread_open_mem(const char *data, size_t len, const char *shown);
+/* Separate fields by c instead of ','. */
+void csvread_set_delimiter(csvread *r, int c);
+/* The likeliest separator of data (',' ';' tab '|'): the one found most
+ * often outside quotes on its first line; ',' when none is. */
+int csvread_sniff_delimiter(const char *data, size_t len);
+
 /*
  * Read the next record. Returns 1 and sets *fields (*n of them, each
  * NUL-terminated), *line (the physical line where the record starts);

@@ -1,14 +1,17 @@
 /* import.c -- the importer registry and format detection (import.h). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "import.h"
+#include "textin.h"
 #include "xmldom.h"
 
 /* Every importer: one line each, in the order --help lists them. */
 static const struct import_format *const formats[] = {
+	&import_format_csv,
 	NULL
 };
 /* The number of formats (the table ends with NULL). */
@@ -81,8 +84,44 @@ binary(const char *data, size_t len)
 	return memchr(data, '\0', len) != NULL;
 }
 
+static const struct import_format *detect(const char *, const char *,
+    size_t, int *, const char **);
+
 const struct import_format *
 import_detect(const char *path, const char *data, size_t len, int *native,
+    const char **why)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	const struct import_format *f;
+	struct diags d = { 0 };
+	size_t n = len > 65536 ? 65536 : len, clen;
+	char *conv;
+
+	*native = 0;
+	*why = NULL;
+	/* UTF-16 without a byte-order mark: only XML declares itself so. */
+	if (len >= 2 && ((p[0] == '<' && p[1] == 0) || (p[0] == 0 &&
+	    p[1] == '<'))) {
+		*native = 1;
+		return NULL;
+	}
+	/* UTF-16 with one: tell the format from the head as UTF-8. */
+	if (len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) || (p[0] == 0xfe &&
+	    p[1] == 0xff))) {
+		n &= ~(size_t)1;
+		conv = textin_decode(data, n, &clen, &d);
+		diags_free(&d);
+		if (conv != NULL) {
+			f = detect(path, conv, clen, native, why);
+			free(conv);
+			return f;
+		}
+	}
+	return detect(path, data, len, native, why);
+}
+
+static const struct import_format *
+detect(const char *path, const char *data, size_t len, int *native,
     const char **why)
 {
 	const char *ext = extension(path);
@@ -90,8 +129,6 @@ import_detect(const char *path, const char *data, size_t len, int *native,
 	char root[64];
 	int score = 0;
 
-	*native = 0;
-	*why = NULL;
 	/* Our own XML: a <session> or <corpus> root, whatever the name. */
 	if (xmldom_sniff_root(data, len, root, sizeof(root)) == 0 &&
 	    (strcmp(root, "session") == 0 || strcmp(root, "corpus") == 0)) {
@@ -106,14 +143,12 @@ import_detect(const char *path, const char *data, size_t len, int *native,
 	for (size_t i = 0; i < NFORMATS; i++)
 		if (has_ext(formats[i]->exts, ext))
 			return formats[i];
-	if (strcasecmp(ext, "xml") == 0) {
-		if (xmldom_sniff_root(data, len, root, sizeof(root)) == 0) {
-			*why = "an XML document whose root element is neither "
-			    "<session> nor <corpus>, nor that of a format an "
-			    "importer reads (ELAN, Transcriber, TEI)";
-			return NULL;
-		}
-		/* Not XML at all: perhaps text with an .xml name. */
+	if (strcasecmp(ext, "xml") == 0 &&
+	    xmldom_sniff_root(data, len, root, sizeof(root)) == 0) {
+		/* XML of no format we know: the XML reader says what its
+		 * root is, at its line. */
+		*native = 1;
+		return NULL;
 	}
 	if (binary(data, len)) {
 		*why = "binary data, not a transcript in a format rapport reads";
@@ -138,4 +173,61 @@ import_detect(const char *path, const char *data, size_t len, int *native,
 		    "Word, CSV)";
 	}
 	return best;
+}
+
+void
+import_file(const struct import_format *fmt, const char *path,
+    const char *display, const char *data, size_t len,
+    const struct import_opts *o, struct import_result *out)
+{
+	struct import_docs docs = { 0 };
+	struct import_src src = { display, path, data, len,
+		o != NULL ? o->csv : NULL };
+	struct import_opts none = { .gap = IMPORT_DEFAULT_GAP };
+
+	if (o == NULL)
+		o = &none;
+	if (len > IMPORT_MAX_BYTES) {
+		diags_error(&out->diags, 0, 0, "%zu bytes: larger than the %u "
+		    "MiB an importer reads (it reads the whole file)", len,
+		    IMPORT_MAX_BYTES >> 20);
+		return;
+	}
+	if (fmt->parse(&src, &docs, &out->diags) != 0) {
+		if (diags_errors(&out->diags) == 0)
+			diags_error(&out->diags, 0, 0, "not a %s file",
+			    fmt->summary);
+		import_docs_free(&docs);
+		return;
+	}
+	for (size_t i = 0; i < docs.n; i++) {
+		const struct import_doc *doc = docs.v[i];
+		struct import_session *is;
+
+		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
+		is = &out->v[out->n++];
+		memset(is, 0, sizeof(*is));
+		is->line = doc->line;
+		diags_append(&is->diags, &doc->diags);
+		if (doc->bad) {
+			if (diags_errors(&is->diags) == 0)
+				diags_error(&is->diags, doc->line, 0, "session "
+				    "rejected");
+			continue;
+		}
+		is->s = import_build(doc, fmt, path, display, o, &is->diags);
+	}
+	import_docs_free(&docs);
+}
+
+void
+import_result_free(struct import_result *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		session_free(r->v[i].s);
+		diags_free(&r->v[i].diags);
+	}
+	free(r->v);
+	diags_free(&r->diags);
+	memset(r, 0, sizeof(*r));
 }

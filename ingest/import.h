@@ -23,7 +23,11 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "session.h"
 #include "util.h"
+
+struct roles;
+struct metadata_opts;
 
 /* The largest file an importer reads (it is read whole). */
 #define IMPORT_MAX_BYTES	(256u << 20)
@@ -106,8 +110,32 @@ struct import_docs {
 	size_t			  n, cap;
 };
 
-/* Options of the CSV importer (--map, --codes, --measure, --delimiter). */
+/* Options of the CSV importer (--map, --codes, --measure, --delimiter;
+ * csv.h). */
 struct import_csv_opts;
+struct sheet;
+
+/*
+ * Consecutive cues of one speaker in a caption format (vtt, srt) are one
+ * utterance unless the silence between them is longer than this: twice
+ * the "standard maximum" silence of about one second in conversation
+ * (Jefferson 1989), so ordinary pauses inside a turn do not split it.
+ */
+#define IMPORT_DEFAULT_GAP	2.0
+
+/* Everything the command line says about importing (every command that
+ * reads transcripts takes these options; cli/cmd.c parses them). */
+struct import_opts {
+	const struct import_format	*format;	/* forced, or NULL */
+	int				 xml_only;	/* --format xml */
+	struct roles			*roles;		/* --roles, or NULL */
+	struct metadata_opts		*meta;		/* --set, --value,
+							   --dates; or NULL */
+	const struct sheet		*sheet;		/* --meta, or NULL */
+	double				 gap;		/* --gap; < 0: never
+							   merge */
+	const struct import_csv_opts	*csv;		/* or NULL */
+};
 
 /* What a parser is given. */
 struct import_src {
@@ -143,6 +171,54 @@ struct import_format {
 	int		(*parse)(const struct import_src *src,
 			    struct import_docs *out, struct diags *d);
 };
+
+/* --- reading a file (import.c) --- */
+
+/* One session a file gave, or why it could not. */
+struct import_session {
+	session		*s;		/* NULL when rejected */
+	long		 line;		/* where it starts in the file */
+	struct diags	 diags;		/* its errors and warnings */
+};
+
+struct import_result {
+	struct import_session	*v;
+	size_t			 n, cap;
+	struct diags		 diags;	/* about the file as a whole */
+};
+
+/*
+ * Import the file path (data, len bytes; display names it in messages)
+ * with format fmt: parse it and build each of its docs into a session
+ * (import_build()). Fills out (zero it first); a file rejected whole has
+ * no sessions and its errors in out->diags. Free with
+ * import_result_free().
+ */
+void import_file(const struct import_format *fmt, const char *path,
+    const char *display, const char *data, size_t len,
+    const struct import_opts *o, struct import_result *out);
+void import_result_free(struct import_result *r);
+
+/*
+ * Build doc (parsed by fmt from path) into a session of the model:
+ *  - metadata: the --meta sheet's row for the file or session, else the
+ *    file's own, else --set; the session id defaults to the file name
+ *    without its extension; a clinician is required;
+ *  - speakers: a role for every label from --roles, else the sheet's
+ *    roles column, else the file's own role word; an unmapped label is an
+ *    error listing every speaker found and the flag that fixes it. Each
+ *    speaker gets a pseudonymous id by role and order of first turn (T1,
+ *    T2 therapists; C1 clients; G caregivers; F family; I interpreters;
+ *    O others). The label is kept only as the name to redact, unless it
+ *    is a generic one ("Speaker 1", "SPEAKER_00", a role word);
+ *  - turns: consecutive turns of one speaker merge when fmt->merges and
+ *    the silence between them is at most o->gap seconds.
+ * Returns the session (free with session_free()), or NULL with the
+ * errors in d; warnings go to d too.
+ */
+session *import_build(const struct import_doc *doc,
+    const struct import_format *fmt, const char *path, const char *display,
+    const struct import_opts *o, struct diags *d);
 
 /* --- the registry (import.c) --- */
 

@@ -37,7 +37,10 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+#include "import.h"
 #include "ingest.h"
+#include "xmldom.h"
+#include "xmlwrite.h"
 #include "sha256.h"
 #include "tags.h"
 #include "util.h"
@@ -65,6 +68,9 @@ struct ready {
 
 struct ingest {
 	char			*display;
+	char			*path;		/* as opened; "-" for stdin */
+	const struct import_opts *io;		/* NULL: defaults */
+	int			 imported;	/* read by an importer */
 	int			 fd;
 	int			 own_fd;
 	unsigned char		*buf;
@@ -78,6 +84,7 @@ struct ingest {
 	xmlSAXHandler		 sax;
 	xmlParserCtxtPtr	 ctxt;
 	xmlSchemaValidCtxtPtr	 vctxt;
+	const ingest_schema	*schema;
 	xmlSchemaSAXPlugPtr	 plug;
 
 	/* Parse state. */
@@ -101,6 +108,7 @@ struct ingest {
 	struct diag	*fdiags;	/* input-level (fatal) */
 	size_t			 nfdiags, fdcap;
 	int			 fatal;
+	int			 finishing;	/* the last xmlParseChunk */
 
 	struct ready		*queue;
 	size_t			 qhead, qlen, qcap;
@@ -317,10 +325,25 @@ on_xml_error(void *data, xmlErrorPtr err)
 		schema_error(in, err);
 		return;
 	}
+	/* At the end of the input, libxml2's "premature end" errors say
+	 * less than our own "the file is truncated" (feed()). */
+	if (in->finishing && (err->code == XML_ERR_TAG_NOT_FINISHED ||
+	    err->code == XML_ERR_DOCUMENT_END ||
+	    err->code == XML_ERR_DOCUMENT_EMPTY ||
+	    err->code == XML_ERR_LTSLASH_REQUIRED ||
+	    err->code == XML_ERR_GT_REQUIRED))
+		return;
 	msg = xml_message(err);
 	if (in->fatal) {
 		free(msg);
 		return;
+	}
+	if ((err->code == XML_ERR_NAME_REQUIRED &&
+	    strstr(err->message ? err->message : "", "EntityRef") != NULL) ||
+	    err->code == XML_ERR_ENTITYREF_SEMICOL_MISSING) {
+		free(msg);
+		msg = xstrdup("an unescaped '&': in text or an attribute, "
+		    "write '&' as &amp;");
 	}
 	diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, DIAG_ERROR,
 	    err->line > 0 ? err->line : cur_line(in),
@@ -964,11 +987,55 @@ schema_locator(void *ctx, const char **file, unsigned long *line)
 	return 0;
 }
 
+/* A schema error of a session written as XML, one line. */
+static void
+check_error(void *data, xmlErrorPtr err)
+{
+	char **first = data;
+
+	if (*first == NULL && err != NULL && err->level >= XML_ERR_ERROR)
+		*first = one_line(err->message != NULL ? err->message :
+		    "schema error");
+}
+
+int
+ingest_check_session(const ingest_schema *sc, const session *s,
+    struct diags *d)
+{
+	strbuf b = { 0 };
+	struct diags pd = { 0 };
+	xmlSchemaValidCtxtPtr vc;
+	xmlDocPtr doc;
+	char *first = NULL;
+	int rc = 0;
+
+	xmlwrite_session(&b, s);
+	if ((doc = xmldom_read(b.s, b.len, &pd)) == NULL) {
+		diags_error(d, s->line, 0, "the session cannot be written as "
+		    "transcript XML: %s", pd.n > 0 ? pd.v[0].msg : "?");
+		rc = -1;
+	} else if ((vc = xmlSchemaNewValidCtxt(sc->schema)) != NULL) {
+		xmlSchemaSetValidStructuredErrors(vc, check_error, &first);
+		if (xmlSchemaValidateDoc(vc, doc) != 0) {
+			diags_error(d, s->line, 0, "the session does not fit the "
+			    "transcript schema once written as XML: %s",
+			    first != NULL ? first : "invalid");
+			rc = -1;
+		}
+		xmlSchemaFreeValidCtxt(vc);
+	}
+	free(first);
+	xmlFreeDoc(doc);
+	diags_free(&pd);
+	strbuf_free(&b);
+	return rc;
+}
+
 /* --- open, read, close --- */
 
 ingest *
 ingest_open(const char *path, const char *display,
-    const ingest_schema *schema, char **why)
+    const ingest_schema *schema, const struct import_opts *io, char **why)
 {
 	ingest *in;
 	struct stat st;
@@ -995,6 +1062,9 @@ ingest_open(const char *path, const char *display,
 	in = xcalloc(1, sizeof(*in));
 	in->display = xstrdup(display != NULL ? display :
 	    strcmp(path, "-") == 0 ? "<stdin>" : path);
+	in->path = xstrdup(path);
+	in->io = io;
+	in->schema = schema;
 	in->fd = fd;
 	in->own_fd = fd != STDIN_FILENO;
 	in->buf = xmalloc(CHUNK);
@@ -1036,6 +1106,134 @@ looks_like_xml(const unsigned char *p, size_t n)
 		return 1;				/* UTF-16, no BOM */
 	return n > 0 && (p[0] == '<' || p[0] == ' ' || p[0] == '\t' ||
 	    p[0] == '\n' || p[0] == '\r');
+}
+
+/* --- other formats, through an importer (import.h) --- */
+
+/* Copy a diagnostics list into a ready entry's array. */
+static void
+take_diags(struct diag **v, size_t *n, const struct diags *d)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		diag_push(v, n, &cap, d->v[i].severity, d->v[i].line,
+		    d->v[i].col, xstrdup(d->v[i].msg));
+}
+
+/*
+ * Which importer reads the input, told from --format or from its name
+ * and first n bytes (in->buf): sets *fmt, NULL for our own XML. Returns
+ * -1, with the reason as the input's fatal error, when no reader fits.
+ */
+static int
+choose_format(ingest *in, size_t n, const struct import_format **fmt)
+{
+	const char *name = strcmp(in->path, "-") == 0 ? "" : in->path;
+	const struct import_format *seen;
+	const char *why;
+	int native;
+
+	*fmt = NULL;
+	if (in->io != NULL && in->io->format != NULL) {
+		*fmt = in->io->format;
+		return 0;
+	}
+	seen = import_detect(name, (const char *)in->buf, n, &native, &why);
+	if (in->io != NULL && in->io->xml_only) {
+		/* Said to be our XML: when it plainly is not, say what
+		 * reads it instead of a parser error. */
+		if (seen != NULL && !looks_like_xml(in->buf, n)) {
+			fatal(in, "not an XML document: this reads as %s; the "
+			    "%s importer reads it (drop --format xml, or give "
+			    "--format %s)", seen->summary, seen->name,
+			    seen->name);
+			return -1;
+		}
+		return 0;
+	}
+	if (seen == NULL && !native) {
+		fatal(in, "%s", why);
+		return -1;
+	}
+	*fmt = seen;
+	return 0;
+}
+
+/*
+ * Read the whole input (its first n bytes are in in->buf), import it and
+ * queue its sessions, each checked against the schema when there is one.
+ */
+static void
+import_whole(ingest *in, const struct import_format *fmt, size_t n)
+{
+	struct import_result res = { 0 };
+	strbuf data = { 0 };
+	int toobig = 0;
+
+	strbuf_add(&data, (const char *)in->buf, n);
+	for (;;) {
+		ssize_t r = read(in->fd, in->buf, CHUNK);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			fatal(in, "read error: %s", strerror(errno));
+			strbuf_free(&data);
+			return;
+		}
+		if (r == 0)
+			break;
+		in->bytes += (unsigned long long)r;
+		sha256_update(&in->sha, in->buf, (size_t)r);
+		if (data.len + (size_t)r > IMPORT_MAX_BYTES)
+			toobig = 1;
+		else
+			strbuf_add(&data, (const char *)in->buf, (size_t)r);
+	}
+	in->eof = 1;
+	in->imported = 1;
+	if (toobig) {
+		fatal(in, "larger than the %u MiB an importer reads (%s files "
+		    "are read whole)", IMPORT_MAX_BYTES >> 20, fmt->name);
+		strbuf_free(&data);
+		return;
+	}
+	import_file(fmt, in->path, in->display, data.s != NULL ? data.s : "",
+	    data.len, in->io, &res);
+	strbuf_free(&data);
+	for (size_t i = 0; i < res.diags.n; i++) {
+		const struct diag *d = &res.diags.v[i];
+
+		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, d->severity,
+		    d->line, d->col, xstrdup(d->msg));
+		in->fatal |= d->severity == DIAG_ERROR;
+	}
+	for (size_t i = 0; i < res.n; i++) {
+		struct import_session *is = &res.v[i];
+		struct ready *r;
+
+		if (is->s != NULL && in->schema != NULL)
+			ingest_check_session(in->schema, is->s, &is->diags);
+		if (is->s != NULL && diags_errors(&is->diags) > 0) {
+			session_free(is->s);
+			is->s = NULL;
+		}
+		if (is->s != NULL && strset_add(&in->ids, is->s->id) != 0) {
+			diags_error(&is->diags, is->line, 0, "duplicate session "
+			    "id '%s' in this input", is->s->id);
+			session_free(is->s);
+			is->s = NULL;
+		}
+		in->queue = xgrow(in->queue, &in->qcap, in->qlen + 1,
+		    sizeof(*r));
+		r = &in->queue[in->qlen++];
+		memset(r, 0, sizeof(*r));
+		r->s = is->s;
+		is->s = NULL;
+		take_diags(&r->diags, &r->ndiags, &is->diags);
+	}
+	import_result_free(&res);
 }
 
 /* Create the parser on the first bytes (so it can detect the encoding). */
@@ -1093,9 +1291,19 @@ feed(ingest *in)
 		in->eof = 1;
 	if (in->ctxt == NULL) {
 		int first = n < 4 ? (int)n : 4;
+		const struct import_format *fmt = NULL;
 
 		if (n == 0) {
-			fatal(in, "empty file: no XML document");
+			fatal(in, "empty file: no transcript");
+			in->done = 1;
+			goto out;
+		}
+		if (choose_format(in, (size_t)n, &fmt) != 0) {
+			in->done = 1;
+			goto out;
+		}
+		if (fmt != NULL) {
+			import_whole(in, fmt, (size_t)n);
 			in->done = 1;
 			goto out;
 		}
@@ -1114,14 +1322,22 @@ feed(ingest *in)
 		    (int)n - first, 0);
 	} else if (n > 0)
 		xmlParseChunk(in->ctxt, (const char *)in->buf, (int)n, 0);
-	else if (in->depth > 0)
-		fatal(in, "input ends inside <%s>: the file is truncated",
-		    el_names[in->stack[in->depth]]);
-	else if (!in->root_seen && !in->fatal)
-		fatal(in, "no root element: the file holds no <session> or "
-		    "<corpus>");
-	else
-		xmlParseChunk(in->ctxt, NULL, 0, 1);
+	else {
+		/* The end: let the parser finish what it holds first, so
+		 * that its own error (an unescaped '&' in the last text)
+		 * is the one reported, not "truncated". */
+		in->finishing = 1;
+		if (!in->fatal)
+			xmlParseChunk(in->ctxt, NULL, 0, 1);
+		if (in->fatal)
+			;
+		else if (in->depth > 0)
+			fatal(in, "input ends inside <%s>: the file is "
+			    "truncated", el_names[in->stack[in->depth]]);
+		else if (!in->root_seen)
+			fatal(in, "no root element: the file holds no "
+			    "<session> or <corpus>");
+	}
 	if (in->fatal || in->eof)
 		in->done = 1;
 out:
@@ -1244,5 +1460,6 @@ ingest_close(ingest *in)
 	strset_free(&in->ids);
 	free(in->buf);
 	free(in->display);
+	free(in->path);
 	free(in);
 }

@@ -1,8 +1,9 @@
 /* ingest.h -- stream transcripts (XML, format v1) into sessions.
  *
- * One ingest handle reads one input (a file or standard input) whose root
- * is <session> or <corpus>, and hands out its sessions one at a time, so
- * memory is bounded by the largest session, not the file.
+ * One ingest handle reads one input (a file or standard input) and hands
+ * out its sessions one at a time. Our XML (root <session> or <corpus>) is
+ * streamed, so memory is bounded by the largest session, not the file;
+ * any other format is read whole by its importer (import.h).
  *
  * Problems are diagnostics with line and column. An error inside a session
  * rejects that session only (the next one in a corpus is still read); an
@@ -17,6 +18,8 @@
 
 #include "diag.h"
 #include "session.h"
+
+struct import_opts;
 
 /* Limits (documented in schemas/README.md). */
 #define INGEST_MAX_DEPTH	32		/* element nesting */
@@ -43,11 +46,24 @@ void ingest_global_init(void);
 /*
  * Open path for reading ("-" is standard input). display is the name used
  * in messages and in session.source (NULL: path). schema may be NULL (no
- * XSD validation). Only regular files are opened: a FIFO, socket or device
- * is refused without blocking. Returns NULL and sets *why on failure.
+ * XSD validation). io says how to read formats other than ours (NULL:
+ * the defaults): the format is io->format when set, else told from the
+ * name and the first bytes (import_detect()); a file in another format is
+ * read whole by its importer, and each session it gives is checked
+ * against the schema (when there is one) as if written as XML. Only
+ * regular files are opened: a FIFO, socket or device is refused without
+ * blocking. Returns NULL and sets *why on failure.
  */
 ingest *ingest_open(const char *path, const char *display,
-    const ingest_schema *schema, char **why);
+    const ingest_schema *schema, const struct import_opts *io, char **why);
+
+/*
+ * Check session s as `rapport validate` would check it written as XML
+ * (xmlwrite.h) against schema sc. Returns 0, or -1 with the reason in d
+ * at the session's line.
+ */
+int ingest_check_session(const ingest_schema *sc, const session *s,
+    struct diags *d);
 
 /*
  * Read the next session. Returns 1 and sets *out to a session the caller

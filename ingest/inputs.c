@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "import.h"
 #include "inputs.h"
 #include "util.h"
 
@@ -20,12 +21,33 @@ add(struct inputs *out, char *path, char *why)
 	out->n++;
 }
 
+/* Is name a transcript's, by its extension: .xml or one an importer
+ * reads (import.h)? */
 static int
-is_xml_name(const char *name)
+is_transcript_name(const char *name)
 {
-	size_t len = strlen(name);
+	const struct import_format *const *f;
+	const char *dot = strrchr(name, '.');
+	size_t n;
 
-	return len > 4 && strcasecmp(name + len - 4, ".xml") == 0;
+	if (dot == NULL || dot == name)
+		return 0;
+	if (strcasecmp(dot + 1, "xml") == 0)
+		return 1;
+	f = import_formats(&n);
+	for (size_t i = 0; i < n; i++) {
+		const char *p = f[i]->exts;
+
+		while (*p != '\0') {
+			size_t k = strcspn(p, " ");
+
+			if (k == strlen(dot + 1) &&
+			    strncasecmp(p, dot + 1, k) == 0)
+				return 1;
+			p += k + (p[k] == ' ');
+		}
+	}
+	return 0;
 }
 
 static int
@@ -63,7 +85,7 @@ walk(struct inputs *out, const char *dir)
 		struct stat st;
 
 		if (lstat(path, &st) != 0) {
-			if (is_xml_name(names[i]))
+			if (is_transcript_name(names[i]))
 				add(out, path, xasprintf("cannot access: %s",
 				    strerror(errno)));
 			else
@@ -71,7 +93,7 @@ walk(struct inputs *out, const char *dir)
 		} else if (S_ISDIR(st.st_mode)) {
 			walk(out, path);
 			free(path);
-		} else if (!is_xml_name(names[i])) {
+		} else if (!is_transcript_name(names[i])) {
 			free(path);
 		} else if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
 			add(out, path, errno == ENOENT ?
@@ -110,6 +132,26 @@ inputs_expand(struct inputs *out, char *const *args, int nargs)
 			add(out, xstrdup(args[i]), xstrdup("not a regular file "
 			    "(FIFO, socket or device); refused"));
 	}
+}
+
+void
+inputs_skip(struct inputs *in, const char *path)
+{
+	struct stat a, b;
+	size_t k = 0;
+
+	if (path == NULL || stat(path, &a) != 0)
+		return;
+	for (size_t i = 0; i < in->n; i++) {
+		if (in->v[i].why == NULL && strcmp(in->v[i].path, "-") != 0 &&
+		    stat(in->v[i].path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino) {
+			free(in->v[i].path);
+			continue;
+		}
+		in->v[k++] = in->v[i];
+	}
+	in->n = k;
 }
 
 void

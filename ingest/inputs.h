@@ -1,11 +1,14 @@
 /* inputs.h -- expand command-line INPUTs into a sorted list of files.
  *
  * An INPUT is a file, "-" (standard input) or a directory searched
- * recursively for *.xml. Entries of a directory are taken in byte order
- * of their names, so the list (and every output built from it) is the
- * same on every machine. Only regular files are listed; an *.xml entry
- * that is not one (a FIFO, a socket, a dangling link) or a directory that
- * cannot be read is listed with a reason, so nothing is dropped unseen.
+ * recursively for transcripts: *.xml and every extension an importer
+ * reads (.vtt, .srt, .eaf, .cha, .trs, .tei, .txt, .docx, .csv, ...;
+ * import.h). Entries of a directory are taken in byte order of their
+ * names, so the list (and every output built from it) is the same on
+ * every machine. Only regular files are listed; an entry with such an
+ * extension that is not one (a FIFO, a socket, a dangling link) or a
+ * directory that cannot be read is listed with a reason, so nothing is
+ * dropped unseen.
  * Names starting with '.' are skipped, and links to directories are not
  * followed (no loops).
  */
@@ -26,6 +29,9 @@ struct inputs {
 
 /* Append the files named by args[0..nargs) to out (zero it first). */
 void inputs_expand(struct inputs *out, char *const *args, int nargs);
+/* Drop the entries that are the file path (same device and inode): the
+ * --meta sheet is not a transcript even when it sits among them. */
+void inputs_skip(struct inputs *in, const char *path);
 void inputs_free(struct inputs *in);
 
 #endif

@@ -143,7 +143,8 @@ do_input(struct pool *p, void *state, size_t i)
 		push(p, &end, 0);
 		return;
 	}
-	if ((in = ingest_open(item->path, path, p->opts->schema, &why)) ==
+	if ((in = ingest_open(item->path, path, p->opts->schema,
+	    p->opts->import, &why)) ==
 	    NULL) {
 		push_reject(p, i, path, why);
 		free(why);

@@ -56,6 +56,8 @@ struct batch_ops {
 struct batch_opts {
 	int			 jobs;		/* workers, >= 1 */
 	const ingest_schema	*schema;	/* NULL: no XSD validation */
+	const struct import_opts *import;	/* other formats (NULL: the
+						   defaults) */
 	int			 progress;	/* draw a progress line on stderr */
 };
 

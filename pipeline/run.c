@@ -485,9 +485,11 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		}
 	}
 	inputs_expand(&inputs, args, nargs);
+	inputs_skip(&inputs, o->skip);
 	if (inputs.n == 0) {
-		fprintf(stderr, "rapport run: no *.xml transcripts in the "
-		    "INPUTs given\n");
+		fprintf(stderr, "rapport run: no transcripts in the INPUTs "
+		    "given (files named *.xml, *.vtt, *.srt, *.eaf, *.cha, "
+		    "*.trs, *.tei, *.txt, *.docx or *.csv)\n");
 		analyze_ruleset_free(run.rs);
 		ingest_schema_free(schema);
 		return EXIT_NOTHING;
@@ -498,6 +500,7 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		goto fail;
 	bopts.jobs = run.jobs;
 	bopts.schema = schema;
+	bopts.import = o->import;
 	bopts.progress = run.progress = !run.quiet && isatty(STDERR_FILENO);
 	if (batch_run(&inputs, &ops, &bopts, &st) != 0) {
 		why = xstrdup("cannot start worker threads");

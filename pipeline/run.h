@@ -20,6 +20,10 @@ struct run_opts {
 	int		 strict;	/* validate every input against the XSD */
 	int		 quiet;		/* no progress, warnings or summary */
 	int		 no_reports;	/* do not write reports/ */
+	const struct import_opts *import;	/* other formats; NULL: the
+						   defaults */
+	const char	*skip;		/* a file not to read (the --meta
+					   sheet), or NULL */
 };
 
 /*

@@ -151,6 +151,8 @@ tagrun(const struct tagrun_opts *o, char *const *args, int nargs,
 	}
 	st.rs = rs;
 	inputs_expand(&inputs, args, nargs);
+	inputs_skip(&inputs, o->skip);
+	bopts.import = o->import;
 	bopts.jobs = o->jobs > 0 ? o->jobs : batch_default_jobs();
 	bopts.schema = schema;
 	rc = batch_run(&inputs, &ops, &bopts, &bst);

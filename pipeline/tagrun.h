@@ -20,6 +20,8 @@ struct tagrun_opts {
 	int		 replace;	/* --replace-rules */
 	int		 strict;	/* --strict: validate against the XSD */
 	int		 jobs;		/* workers; 0: one per core */
+	const struct import_opts *import;	/* other formats, or NULL */
+	const char	*skip;		/* a file not to read, or NULL */
 };
 
 /* On a worker: the result of session s tagged r (both borrowed). arg is

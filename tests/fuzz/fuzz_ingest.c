@@ -25,7 +25,7 @@ static void
 read_all(const ingest_schema *sc)
 {
 	char *why = NULL;
-	ingest *in = ingest_open(path, "fuzz", sc, &why);
+	ingest *in = ingest_open(path, "fuzz", sc, NULL, &why);
 	session *s;
 	int r;
 

@@ -63,7 +63,7 @@ START_TEST(test_batch_order)
 	for (int jobs = 1; jobs <= 4; jobs++) {
 		strbuf got = { 0 };
 		struct batch_ops ops = { NULL, NULL, echo_work, collect, &got };
-		struct batch_opts o = { jobs, NULL, 0 };
+		struct batch_opts o = { .jobs = jobs };
 		struct batch_stats st;
 
 		ck_assert_int_eq(batch_run(&in, &ops, &o, &st), 0);

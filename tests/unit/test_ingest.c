@@ -39,7 +39,7 @@ static int
 ingest_text(const char *text, session **s, char **first_msg)
 {
 	char *path = write_file("t.xml", text, strlen(text)), *why = NULL;
-	ingest *in = ingest_open(path, "t.xml", NULL, &why);
+	ingest *in = ingest_open(path, "t.xml", NULL, NULL, &why);
 	const struct diag *d;
 	size_t nd;
 	int r;
@@ -125,7 +125,7 @@ START_TEST(test_corpus_streams)
 		    "</transcript></session>\n", i, i % 7, i);
 	strbuf_adds(&b, "</corpus>\n");
 	path = write_file("corpus.xml", b.s, b.len);
-	in = ingest_open(path, NULL, NULL, &why);
+	in = ingest_open(path, NULL, NULL, NULL, &why);
 	ck_assert_ptr_nonnull(in);
 	while ((r = ingest_next(in, &s)) == 1) {
 		char want[32];
@@ -162,7 +162,7 @@ START_TEST(test_reject_one_session)
 	size_t nd;
 
 	path = write_file("rej.xml", text, strlen(text));
-	in = ingest_open(path, NULL, NULL, &why);
+	in = ingest_open(path, NULL, NULL, NULL, &why);
 	ck_assert_int_eq(ingest_next(in, &s), 2);
 	d = ingest_diags(in, &nd);
 	ck_assert_uint_eq(nd, 1);
@@ -248,7 +248,7 @@ START_TEST(test_encodings)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *path = xasprintf("%s/tests/inputs/valid/%s",
 		    src ? src : "..", cases[i].file), *why = NULL;
-		ingest *in = ingest_open(path, NULL, NULL, &why);
+		ingest *in = ingest_open(path, NULL, NULL, NULL, &why);
 		session *s;
 
 		ck_assert_msg(in != NULL, "%s: %s", path, why ? why : "");
