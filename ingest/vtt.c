@@ -374,7 +374,8 @@ vtt_sniff(const char *data, size_t len)
 
 /* What the block loop reports. */
 struct vtt_warns {
-	struct caption_warns	 odd, order, backwards, orphan, noblank;
+	struct caption_warns	 odd, order, backwards, orphan, noblank,
+				 aside;
 };
 
 static int
@@ -382,7 +383,7 @@ vtt_parse(const struct import_src *src, struct import_docs *out,
     struct diags *d)
 {
 	struct caption_set set = { 0 };
-	struct vtt_warns w = { { 0 }, { 0 }, { 0 }, { 0 }, { 0 } };
+	struct vtt_warns w = { { 0 }, { 0 }, { 0 }, { 0 }, { 0 }, { 0 } };
 	struct textin_lines it;
 	struct import_doc *doc;
 	const char *s, *lang = NULL;
@@ -413,7 +414,7 @@ vtt_parse(const struct import_src *src, struct import_docs *out,
 		const char *tb = NULL, *te = NULL, *lb = NULL, *pe = NULL;
 		long first, tline = 0, cline = 0;
 		int count = 0, seen_arrow = 0, cue = 0, skip, by_arrow = 0;
-		int words = 0;
+		int words = 0, bad;
 		size_t ntext = 0;
 		struct caption_timing tm = { 0 };
 		long oddcol = 0;
@@ -435,14 +436,15 @@ vtt_parse(const struct import_src *src, struct import_docs *out,
 				textin_next_line(&it, &s, &n);
 				count++;
 				seen_arrow = 1;
-				if (caption_timing(s, n, &tm) != 0 && skip) {
-					diags_warn(d, it.line, 1, "'-->' in a "
-					    "NOTE, STYLE or REGION block, where "
-					    "it may not stand: the block is "
-					    "skipped");
+				bad = caption_timing(s, n, &tm) != 0;
+				if (bad && skip) {
+					caption_warn(&w.aside, d, it.line, 1,
+					    "'-->' in a NOTE, STYLE or REGION "
+					    "block, where it may not stand: the "
+					    "block is skipped");
 					continue;
 				}
-				if (caption_timing(s, n, &tm) != 0) {
+				if (bad) {
 					caption_timing_error(d, DIAG_ERROR,
 					    it.line, s, n, &tm, WANT, "");
 					goto out;
@@ -519,6 +521,8 @@ vtt_parse(const struct import_src *src, struct import_docs *out,
 	caption_warn_end(&w.order, d, "cues out of order");
 	caption_warn_end(&w.orphan, d, "blocks without a timing line");
 	caption_warn_end(&w.noblank, d, "cues without a blank line before");
+	caption_warn_end(&w.aside, d, "NOTE, STYLE or REGION blocks with "
+	    "'-->'");
 	doc = import_doc_create(out);
 	if (lang != NULL)
 		import_doc_meta(doc, IMPORT_LANGUAGE, lang, langlen);
