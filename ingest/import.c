@@ -11,6 +11,8 @@
 
 /* Every importer: one line each, in the order --help lists them. */
 static const struct import_format *const formats[] = {
+	&import_format_vtt,
+	&import_format_srt,
 	&import_format_csv,
 	NULL
 };

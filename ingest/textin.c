@@ -83,7 +83,7 @@ from_utf16(const unsigned char *p, size_t n, int be, size_t *outlen,
 char *
 textin_decode(const char *data, size_t len, size_t *outlen, struct diags *d)
 {
-	const unsigned char *p = (const unsigned char *)data;
+	const unsigned char *p = (const unsigned char *)data, *nul;
 	long line = 1;
 	size_t bol = 0;
 
@@ -93,10 +93,13 @@ textin_decode(const char *data, size_t len, size_t *outlen, struct diags *d)
 		return from_utf16(p + 2, len - 2, 1, outlen, d);
 	if (len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
 		p += 3, len -= 3;
+	/* A NUL anywhere makes it binary data, whatever comes before it: a
+	 * PNG or a gzip stream is not text in the wrong encoding. */
+	nul = len > 0 ? memchr(p, 0, len) : NULL;
 	for (size_t i = 0; i < len;) {
 		size_t k = i;
 
-		if (p[i] == 0) {
+		if (p + i == nul) {
 			diags_error(d, line, (long)(i - bol + 1), "a NUL byte: "
 			    "binary data, not a text transcript");
 			return NULL;
@@ -114,6 +117,10 @@ textin_decode(const char *data, size_t len, size_t *outlen, struct diags *d)
 		k = i + 1;
 		while (k < len && k < i + 4 && (p[k] & 0xc0) == 0x80)
 			k++;
+		if (nul != NULL) {
+			i = k;	/* the NUL is reported */
+			continue;
+		}
 		if (!utf8_valid((const char *)p + i, k - i)) {
 			diags_error(d, line, (long)(i - bol + 1), "invalid UTF-8 "
 			    "(byte 0x%02x): save the file as UTF-8, e.g. "
@@ -338,7 +345,9 @@ textin_speaker_like(const char *s, size_t n, int strict)
 			start = 1;
 			continue;
 		}
-		if (!letter && strchr(".-'_()#0123456789", c) == NULL)
+		/* '/' for the pronouns of a display name: "Maya (she/her)". */
+		if (!letter && (c == '\0' || strchr(".-'_()#/0123456789", c) ==
+		    NULL))
 			return 0;
 		if (start) {
 			words++;

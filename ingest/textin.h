@@ -65,8 +65,9 @@ void textin_entities(strbuf *b, const char *s, size_t n);
 
 /*
  * Is [s, s+n) a plausible speaker label? 1 to 48 bytes and 1 to 5 words
- * of letters, digits and ". - ' _ ( ) #", with a letter somewhere, not
- * starting with a clock time ("10:30 Meeting" is not a speaker). When
+ * of letters, digits and ". - ' _ ( ) # /", with a letter somewhere, not
+ * starting with a clock time ("10:30 Meeting" is not a speaker; "Maya
+ * (she/her)", a video-call display name, is). When
  * strict, every word must also start with a capital letter, a digit or
  * '(' ("Dr. Lee", "SPEAKER_01", "Speaker 2", "Interviewer"), so a sentence
  * such as "So what I mean is" is not taken for one; a label that is not
