@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "examples.h"
 #include "fmt.h"
@@ -109,21 +110,65 @@ emit(const session *s, const struct pick *p, enum kind k,
 	free(text);
 }
 
-/* The words that identify the client: declared speaker names, the
- * client id, and speaker ids long enough to be names. */
-static size_t
-identifiers(const session *s, const char **names)
+/* Titles that go before a name and are not one ("Dr Lee"). */
+static int
+title(const char *w, size_t n)
 {
-	size_t n = 0;
+	static const char *const titles[] = { "dr", "dr.", "mr", "mr.", "mrs",
+		"mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir",
+		"madam" };
+
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strlen(titles[i]) == n && strncasecmp(titles[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The words that identify people: declared speaker names, whole and each
+ * of their words (so "Tomasz Nowicki" also removes "Tomasz" said alone;
+ * titles and one-letter initials are not words of a name), the client
+ * id, and speaker ids long enough to be names. The strings are in a
+ * (parts) or borrowed from s.
+ */
+static size_t
+identifiers(const session *s, arena *a, const char ***out)
+{
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
 
 	for (size_t i = 0; i < s->nspeakers; i++) {
-		if (s->speakers[i].name != NULL)
-			names[n++] = s->speakers[i].name;
-		if (strlen(s->speakers[i].id) >= 3)
+		const char *name = s->speakers[i].name, *p;
+
+		if (strlen(s->speakers[i].id) >= 3) {
+			names = xgrow(names, &cap, n + 1, sizeof(*names));
 			names[n++] = s->speakers[i].id;
+		}
+		if (name == NULL)
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof(*names));
+		names[n++] = name;
+		if (strchr(name, ' ') == NULL)
+			continue;
+		for (p = name; *p != '\0';) {
+			size_t k;
+
+			while (*p == ' ')
+				p++;
+			k = strcspn(p, " ");
+			if (k >= 2 && !title(p, k)) {
+				names = xgrow(names, &cap, n + 1,
+				    sizeof(*names));
+				names[n++] = arena_strndup(a, p, k);
+			}
+			p += k;
+		}
 	}
-	if (s->client != NULL)
+	if (s->client != NULL) {
+		names = xgrow(names, &cap, n + 1, sizeof(*names));
 		names[n++] = s->client;
+	}
+	*out = names;
 	return n;
 }
 
@@ -133,7 +178,8 @@ examples_session(const session *s, const struct analyze_result *r,
 {
 	struct pick best[NKINDS][EXAMPLES_PER_KIND];
 	size_t nbest[NKINDS] = { 0 }, nnames;
-	const char **names = xcalloc(2 * s->nspeakers + 2, sizeof(*names));
+	const char **names = NULL;
+	arena *parts = arena_create();
 
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
@@ -165,9 +211,10 @@ examples_session(const session *s, const struct analyze_result *r,
 			}
 		}
 	}
-	nnames = identifiers(s, names);
+	nnames = identifiers(s, parts, &names);
 	for (int k = 0; k < NKINDS; k++)
 		for (size_t j = 0; j < nbest[k]; j++)
 			emit(s, &best[k][j], (enum kind)k, names, nnames, out);
 	free(names);
+	arena_destroy(parts);
 }

@@ -44,6 +44,7 @@
 # Usage: python3 datasets/demo/generate.py [OUTDIR]   (default: this folder)
 #        python3 datasets/demo/generate.py --summary   (table for README.md)
 
+import csv
 import datetime
 import os
 import random
@@ -866,6 +867,29 @@ def render_text(text, curly, inline):
     return t
 
 
+def timeline(s, rng):
+    """The session's items with times: ("event", type, start, end) and
+    ("u", who, start, end, text, codes), in order."""
+    out = []
+    t = rng.uniform(2.0, 6.0)
+    for it in s.items:
+        if it[0] == "event":
+            start = t + rng.uniform(0.2, 1.5)
+            end = start + it[2]
+            out.append(("event", it[1], start, end))
+            t = end
+            continue
+        _, who, text, codes = it
+        words = len(text.split())
+        start = t + rng.uniform(0.3, 1.6)
+        if rng.random() < 0.04 and who != "T":
+            start += rng.uniform(4, 12)   # a long silence before answering
+        end = start + max(0.6, words * 0.36 + rng.uniform(0.2, 0.9))
+        t = end
+        out.append(("u", who, start, end, text, codes))
+    return out
+
+
 def render_session(meta, s, coded, clock_form, curly, inline, rng, indent=""):
     out = []
     ap = out.append
@@ -886,25 +910,15 @@ def render_session(meta, s, coded, clock_form, curly, inline, rng, indent=""):
         ap('%s  <speaker id="M" role="caregiver" name=%s/>' % (ci, quoteattr(meta["carer"])))
     ap("%s</speakers>" % ci)
     ap("%s<transcript>" % ci)
-    t = rng.uniform(2.0, 6.0)
     inline_done = False
-    for it in s.items:
+    for it in timeline(s, rng):
         if it[0] == "event":
-            start = t + rng.uniform(0.2, 1.5)
-            end = start + it[2]
             ap('%s  <event type="%s" start="%s" end="%s"/>'
-               % (ci, it[1], fmt_time(start, clock_form), fmt_time(end, clock_form)))
-            t = end
+               % (ci, it[1], fmt_time(it[2], clock_form), fmt_time(it[3], clock_form)))
             continue
-        _, who, text, codes = it
-        words = len(text.split())
-        start = t + rng.uniform(0.3, 1.6)
-        if rng.random() < 0.04 and who != "T":
-            start += rng.uniform(4, 12)   # a long silence before answering
-        end = start + max(0.6, words * 0.36 + rng.uniform(0.2, 0.9))
-        t = end
+        _, who, start, end, text, codes = it
         ins = None
-        if inline and not inline_done and who != "T" and words >= 8:
+        if inline and not inline_done and who != "T" and len(text.split()) >= 8:
             ins, inline_done = inline, True
         attrs = ' who="%s" start="%s" end="%s"' % (who, fmt_time(start, clock_form),
                                                     fmt_time(end, clock_form))
@@ -914,6 +928,173 @@ def render_session(meta, s, coded, clock_form, curly, inline, rng, indent=""):
     ap("%s</transcript>" % ci)
     ap("%s</session>" % indent)
     return "\n".join(out) + "\n"
+
+
+# -------------------------------------------------- sessions in other formats
+
+# A few sessions are written as researchers receive them from recording
+# and transcription tools, their metadata in meta.csv (rapport run
+# --meta): speaker labels are display names, never ids, and rapport must
+# map them to roles and give them pseudonymous ids. (clinician, k):
+# (format, the clinician's display name, the client's full name; all
+# invented).
+OTHER_FORMATS = {
+    ("C01", 4): ("zoom", "Robin Hale", "Tomasz Nowicki"),
+    ("T22", 1): ("teams", "Casey Lindqvist", "Ellie Marsh"),
+    ("T11", 3): ("eaf", "Noor Haddad", "Omar Reyes"),
+    ("C05", 3): ("cha", "Morgan Pike", None),
+}
+OTHER_EXT = {"zoom": "vtt", "teams": "vtt", "eaf": "eaf", "cha": "cha"}
+META_COLUMNS = ["file", "session", "clinician", "cohort", "discipline",
+                "client", "age-group", "date", "modality", "number",
+                "language", "roles", "measure_SRS", "measure_ORS",
+                "measure_WAI-SR"]
+
+
+def vtt_time(sec):
+    h = int(sec // 3600)
+    m = int(sec % 3600 // 60)
+    return "%02d:%02d:%06.3f" % (h, m, sec - h * 3600 - m * 60)
+
+
+def vtt_escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_vtt(meta, s, rng, style, names):
+    """Zoom: numbered cues, "Name: text", long turns cut into cues of
+    about twelve words. Teams: GUID-like cue ids and <v Name> voices."""
+    out = ["WEBVTT", ""]
+    n = 0
+    for it in timeline(s, rng):
+        if it[0] == "event":
+            continue    # captions do not record disconnects
+        _, who, start, end, text, _ = it
+        words = text.split()
+        parts = [words] if style == "teams" or len(words) <= 14 else \
+            [words[:len(words) // 2], words[len(words) // 2:]]
+        t0 = start
+        for i, part in enumerate(parts):
+            t1 = end if i == len(parts) - 1 else \
+                start + (end - start) * len(part) / len(words)
+            n += 1
+            body = vtt_escape(" ".join(part))
+            if style == "teams":
+                out.append("3f2b8c1e-5d4a-4e0b-9c7f-%012d/%d-0" % (n, n))
+                out.append("%s --> %s" % (vtt_time(t0), vtt_time(t1)))
+                out.append("<v %s>%s</v>" % (names[who], body))
+            else:
+                out.append(str(n))
+                out.append("%s --> %s" % (vtt_time(t0), vtt_time(t1)))
+                out.append("%s: %s" % (names[who], body))
+            out.append("")
+            t0 = t1
+    return "\n".join(out)
+
+
+def render_eaf(meta, s, rng, names):
+    """ELAN 3.0: a tier per participant, times in milliseconds."""
+    slots, tiers = [], {"T": [], "C": []}
+    for it in timeline(s, rng):
+        if it[0] == "event":
+            continue
+        _, who, start, end, text, _ = it
+        a = len(slots) + 1
+        slots += [round(start * 1000), round(end * 1000)]
+        tiers[who].append((a, text))
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<ANNOTATION_DOCUMENT AUTHOR="" DATE="%sT12:00:00+00:00" FORMAT="3.0" '
+           'VERSION="3.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:noNamespaceSchemaLocation="http://www.mpi.nl/tools/elan/EAFv3.0.xsd">'
+           % meta["date"],
+           '    <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>',
+           '    <TIME_ORDER>']
+    for i, v in enumerate(slots):
+        out.append('        <TIME_SLOT TIME_SLOT_ID="ts%d" TIME_VALUE="%d"/>' % (i + 1, v))
+    out.append('    </TIME_ORDER>')
+    n = 0
+    for who, tier in (("T", "Therapist"), ("C", "Client")):
+        out.append('    <TIER LINGUISTIC_TYPE_REF="utterance" PARTICIPANT=%s TIER_ID="%s">'
+                   % (quoteattr(names[who]), tier))
+        for a, text in tiers[who]:
+            n += 1
+            out += ['        <ANNOTATION>',
+                    '            <ALIGNABLE_ANNOTATION ANNOTATION_ID="a%d" '
+                    'TIME_SLOT_REF1="ts%d" TIME_SLOT_REF2="ts%d">' % (n, a, a + 1),
+                    '                <ANNOTATION_VALUE>%s</ANNOTATION_VALUE>' % escape(text),
+                    '            </ALIGNABLE_ANNOTATION>',
+                    '        </ANNOTATION>']
+        out.append('    </TIER>')
+    out += ['    <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="utterance" '
+            'TIME_ALIGNABLE="true"/>', '</ANNOTATION_DOCUMENT>', '']
+    return "\n".join(out)
+
+
+def render_cha(meta, s, rng):
+    """TalkBank CHAT: @Participants with CHAT roles (the clinician as
+    Investigator), main tiers with media bullets in milliseconds."""
+    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+              "OCT", "NOV", "DEC"]
+    y, m, d = meta["date"].split("-")
+    code = {"T": "INV", "C": "CHI", "M": "MOT"}
+    out = ["@UTF8", "@Begin", "@Languages:\teng",
+           "@Participants:\tINV Investigator, CHI %s Target_Child, MOT %s Mother"
+           % (meta["cname"], meta["carer"]),
+           "@ID:\teng|demo|INV|||||Investigator|||",
+           "@ID:\teng|demo|CHI|6;|||||Target_Child|||",
+           "@ID:\teng|demo|MOT|||||Mother|||",
+           "@Date:\t%s-%s-%s" % (d, months[int(m) - 1], y)]
+    for it in timeline(s, rng):
+        if it[0] == "event":
+            continue
+        _, who, start, end, text, _ = it
+        # CHAT gives ( ) [ ] @ & + a meaning of their own: say them.
+        text = text.replace("@", " at ").replace("(", "").replace(")", "")
+        for c in "[]&+#":
+            text = text.replace(c, " ")
+        text = " ".join(text.split())
+        if text[-1] not in ".?!":
+            text += " ."
+        out.append("*%s:\t%s \x15%d_%d\x15" % (code[who], text,
+                                              round(start * 1000), round(end * 1000)))
+    out += ["@End", ""]
+    return "\n".join(out)
+
+
+def meta_row(meta, path, names):
+    ms = dict(meta["measures"])
+    roles = ""
+    if names is not None:
+        roles = "%s=therapist,*=client" % names["T"]
+    return [path, meta["sid"], meta["clinician"], meta["cohort"] or "",
+            meta["discipline"], meta["client"], meta["age"], meta["date"],
+            meta["modality"], str(meta["number"]), "en", roles,
+            str(ms.get("SRS", "")), str(ms.get("ORS", "")),
+            str(ms.get("WAI-SR", ""))]
+
+
+def write_other(outdir, meta, s, clin, k, rng):
+    """Write one session of OTHER_FORMATS; returns its meta.csv row."""
+    fmt, tname, cname = OTHER_FORMATS[(clin["id"], k)]
+    path = "%s-%s.%s" % (meta["clinician"], meta["sid"], OTHER_EXT[fmt])
+    names = {"T": tname, "C": cname} if cname else None
+    if fmt in ("zoom", "teams"):
+        text = render_vtt(meta, s, rng, fmt, names)
+    elif fmt == "eaf":
+        text = render_eaf(meta, s, rng, names)
+    else:
+        text = render_cha(meta, s, rng)
+    with open(os.path.join(outdir, path), "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return meta_row(meta, path, names)
+
+
+def write_meta(outdir, rows):
+    with open(os.path.join(outdir, "meta.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(META_COLUMNS)
+        for r in rows:
+            w.writerow(r)
 
 
 def fmt_time(sec, clock_form):
@@ -981,8 +1162,12 @@ HEADER = ("<!-- Synthetic demo transcript for rapport: invented dialogue, no rea
 def write_all(outdir):
     sessions = build_all()
     corpus = {}
+    others = []
     for meta, s, clin, k, rng in sessions:
         key = (clin["id"], k)
+        if key in OTHER_FORMATS:
+            others.append(write_other(outdir, meta, s, clin, k, rng))
+            continue
         body = render_session(meta, s, key in CODED, clin.get("clock", False),
                               clin.get("curly", False), INLINE.get(key), rng,
                               "  " if clin.get("corpus") else "")
@@ -997,6 +1182,7 @@ def write_all(outdir):
         with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write('<?xml version="1.0" encoding="UTF-8"?>\n' + HEADER + "<corpus>\n"
                     + "".join(bodies) + "</corpus>\n")
+    write_meta(outdir, others)
     return sessions
 
 
