@@ -40,9 +40,10 @@ stem(const char *path)
 
 /*
  * Is a speaker label a person's name, worth redacting? Not when it is a
- * role word ("Therapist", "Client"), a generic diarisation label
- * ("Speaker 1", "SPEAKER_00", "spk2", "Unknown", "Participant 3") or a
- * CHAT-style code of at most three capitals ("CHI", "MOT", "INV").
+ * role word ("Therapist", "Client") or a generic diarisation label
+ * ("Speaker 1", "SPEAKER_00", "spk2", "Unknown", "Participant 3"). A
+ * short code ("CHI", "MOT") is kept as a name: it may be one ("SAM"),
+ * and redacting a code from quoted text costs nothing.
  */
 static int
 label_is_name(const char *label)
@@ -50,13 +51,9 @@ label_is_name(const char *label)
 	static const char *const generic[] = { "speaker", "spk", "participant",
 		"person", "unknown", "voice", "talker", "guest", "host",
 		"user", "caller", "s", "p" };
-	size_t n = strlen(label), k = 0, caps = 0;
+	size_t n = strlen(label), k = 0;
 
 	if (n == 0 || import_role_word(label, n) >= 0)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		caps += label[i] >= 'A' && label[i] <= 'Z';
-	if (n <= 3 && caps == n)
 		return 0;
 	/* A generic word, then spaces, '_', '-', '#' and digits only. */
 	while (k < n && isalpha((unsigned char)label[k]))
