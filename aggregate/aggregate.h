@@ -1,4 +1,4 @@
-/* aggregate.h -- corpus statistics from the session rows (DESIGN.md 6, 7).
+/* aggregate.h -- corpus statistics from the session rows (docs/architecture.md 6, 7).
  *
  * `rapport run` adds every session's row (sessions.csv), its lag-1
  * transition counts and its agreement counts; aggregate_finish() then

@@ -6,7 +6,7 @@
  * is), and fills the confusion tables of the two tag families with
  * subtypes. Sessions add into an agree_total, which gives per tag TP, FP,
  * FN, precision, recall, F1 and Cohen's kappa, and the session-level
- * ICC(2,1) of the counts (DESIGN.md section 6).
+ * ICC(2,1) of the counts (docs/architecture.md section 6).
  *
  * A session is coded when at least one of its utterances carries codes.
  * A tag is reported when its family (top-level tag) occurs in the codes

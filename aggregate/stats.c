@@ -1,4 +1,4 @@
-/* stats.c -- the statistics of DESIGN.md section 6, on GSL.
+/* stats.c -- the statistics of docs/architecture.md section 6, on GSL.
  *
  * Every function works on a private copy of its complete cases (NaN
  * dropped), fills its result with NaN first, and then fills in what the
@@ -29,7 +29,7 @@
 #include "stats.h"
 #include "util.h"
 
-/* Two-sided 95% everywhere (DESIGN.md section 6). */
+/* Two-sided 95% everywhere (docs/architecture.md section 6). */
 #define STATS_ALPHA	0.05
 /* Standard normal quantile for 0.975, for the Fisher-z interval. */
 #define STATS_Z975	1.959963984540054
@@ -251,7 +251,7 @@ icc_clear(struct stats_icc *out)
  *   F = MSB / MSW, F_L = F / F_{.975}(k - 1, N - k),
  *   F_U = F * F_{.975}(N - k, k - 1),
  *   ICC_L = (F_L - 1) / (F_L + n0 - 1), ICC_U = (F_U - 1) / (F_U + n0 - 1).
- * Value and limits are truncated at 0 (DESIGN.md section 6). */
+ * Value and limits are truncated at 0 (docs/architecture.md section 6). */
 int
 stats_icc1(const double *y, const size_t *group, size_t n, size_t ngroups,
     struct stats_icc *out)

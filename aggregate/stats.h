@@ -1,4 +1,4 @@
-/* stats.h -- the statistics of DESIGN.md section 6, on GSL.
+/* stats.h -- the statistics of docs/architecture.md section 6, on GSL.
  *
  * Pure functions of arrays: no I/O, no global state beyond GSL's error
  * handler, which stats_init() turns off once (every GSL status is then

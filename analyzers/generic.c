@@ -3,7 +3,7 @@
  *
  * A tag is added once per utterance, by the first rule in load order that
  * fires, except jargon: every occurrence of every term is a tag (jargon
- * is counted per 1000 words, DESIGN.md section 5). Where two jargon terms
+ * is counted per 1000 words, docs/architecture.md section 5). Where two jargon terms
  * overlap ("bipolar disorder", "disorder") the longer match wins.
  *
  * The lexicon has hundreds of rules and most utterances hold no jargon, so

@@ -7,7 +7,7 @@
  * rules_ctx for that.
  *
  * Every match runs under a match limit, so no pattern and no input can hang
- * a run (DESIGN.md section 9). A match that hits the limit counts as no
+ * a run (docs/architecture.md section 9). A match that hits the limit counts as no
  * match and is counted in the context (rules_ctx_limit_hits()).
  */
 #ifndef RAPPORT_RULES_H

@@ -2,7 +2,7 @@
  *
  * Numbers print with %.12g (enough for every statistic we report, and the
  * same on every machine with an IEEE libc); a missing value (NaN) is an
- * empty CSV cell and JSON null, never "nan" or "inf" (DESIGN.md section 5).
+ * empty CSV cell and JSON null, never "nan" or "inf" (docs/architecture.md section 5).
  */
 #ifndef RAPPORT_FMT_H
 #define RAPPORT_FMT_H

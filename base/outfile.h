@@ -2,7 +2,7 @@
  *
  * A run writes every output as DIR/.NAME.tmp-PID and renames them all into
  * place only when the run has finished, so a killed run never leaves a
- * truncated file that looks complete (DESIGN.md section 9).
+ * truncated file that looks complete (docs/architecture.md section 9).
  */
 #ifndef RAPPORT_OUTFILE_H
 #define RAPPORT_OUTFILE_H

@@ -2,7 +2,7 @@
  *
  * Quoted utterances are clinical data: before a report shows one, every
  * identifier a pattern can find is replaced by a bracketed category
- * (DESIGN.md section 9; the categories follow the HIPAA Safe Harbor list,
+ * (docs/architecture.md section 9; the categories follow the HIPAA Safe Harbor list,
  * 45 CFR 164.514(b)(2), as far as text patterns can reach):
  *   [email]    user@host.tld
  *   [phone]    +44 20 7946 0958, (555) 123-4567, 555-123-4567,

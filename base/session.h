@@ -1,6 +1,6 @@
 /* session.h -- the in-memory model of one transcript session.
  *
- * Ingest builds a session from XML (DESIGN.md section 3); the analyzers,
+ * Ingest builds a session from XML (docs/architecture.md section 3); the analyzers,
  * measures and writers read it. Every string and array hangs off the
  * session's arena and is freed by session_free().
  */
@@ -98,7 +98,7 @@ size_t session_add_speaker(session *s, const char *id, enum session_role role,
  */
 struct session_utt *session_push_utt(session *s, const struct session_utt *u);
 
-/* The role named name, or -1 when it is not one of DESIGN.md's roles. */
+/* The role named name, or -1 when it is not one of the transcript format's roles. */
 int session_role_parse(const char *name);
 const char *session_role_name(enum session_role role);
 enum side session_role_side(enum session_role role);

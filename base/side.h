@@ -1,4 +1,4 @@
-/* side.h -- the sides of a conversation (DESIGN.md section 3).
+/* side.h -- the sides of a conversation (docs/architecture.md section 3).
  *
  * A speaker's role puts them on one side (session_role_side()): the
  * therapist side is the therapist; the client side is the client, a

@@ -1,4 +1,4 @@
-/* status.h -- process exit statuses (DESIGN.md section 7, interface). */
+/* status.h -- process exit statuses (docs/architecture.md section 7, interface). */
 #ifndef RAPPORT_STATUS_H
 #define RAPPORT_STATUS_H
 

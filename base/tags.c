@@ -1,4 +1,4 @@
-/* tags.c -- the tag vocabulary (DESIGN.md section 4). */
+/* tags.c -- the tag vocabulary (docs/architecture.md section 4). */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* tags.h -- the tag vocabulary of DESIGN.md section 4 (interface).
+/* tags.h -- the tag vocabulary of docs/architecture.md section 4 (interface).
  *
  * Dotted names; a parent ("reflection") is true when any child is. Human
  * codes in transcripts and analyzer output both use these names. Code

@@ -77,7 +77,7 @@ for n in $sizes; do
 done
 
 # Peak memory against corpus size when the corpus is ONE <corpus> file
-# (DESIGN.md section 10: memory independent of corpus size). Sizes:
+# (docs/architecture.md section 11: memory independent of corpus size). Sizes:
 # BENCH_CORPUS_SIZES (default "2000 20000").
 echo
 printf '%-12s %8s %8s %9s\n' corpus_file MB run_s rssMB

@@ -5,7 +5,7 @@
  * </session> arrives, so a <corpus> of any size needs memory for one
  * session only. No tree is built.
  *
- * Safety (DESIGN.md section 9): the parser runs with XML_PARSE_NONET and
+ * Safety (docs/architecture.md section 9): the parser runs with XML_PARSE_NONET and
  * never with NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE. A
  * document that declares any entity is refused at the declaration, and so
  * is a DOCTYPE that names an external DTD. Entity references are never

@@ -2,7 +2,7 @@
  *
  * ELAN .eaf, Transcriber .trs, TEI and the document.xml of a .docx are
  * read into a libxml2 tree with the same safety settings as our own
- * ingest (ingest.c, DESIGN.md section 9): XML_PARSE_NONET, never NOENT,
+ * ingest (ingest.c, docs/architecture.md section 9): XML_PARSE_NONET, never NOENT,
  * DTDLOAD, DTDATTR, DTDVALID, XINCLUDE or HUGE; a document that declares
  * any entity is refused at the declaration; entity references other than
  * the five predefined ones are errors; a DOCTYPE naming an external DTD

@@ -1,6 +1,6 @@
 /* indicators.h -- the one table of session indicators (sessions.csv).
  *
- * Every numeric column of sessions.csv (DESIGN.md section 5, interface)
+ * Every numeric column of sessions.csv (docs/architecture.md section 5, interface)
  * is one row here: its name, how it is counted, its range, its MITI
  * thresholds, the direction that is better and the plain words the
  * reports use. measure.c computes the values from it; the CSV, JSONL and

@@ -1,4 +1,4 @@
-/* measure.c -- per-session indicators from tags and text (DESIGN.md s. 5).
+/* measure.c -- per-session indicators from tags and text (docs/architecture.md s. 5).
  *
  * Counts are of therapist-side utterances carrying a tag (a parent tag is
  * implied by its children) unless the column says otherwise; client-talk

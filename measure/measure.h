@@ -1,4 +1,4 @@
-/* measure.h -- per-session indicators (DESIGN.md section 5, interface).
+/* measure.h -- per-session indicators (docs/architecture.md section 5, interface).
  *
  * A session row is the metadata columns and one value per indicator of
  * the table in indicators.h, then the session's own measures (SRS, ...).

@@ -1,4 +1,4 @@
-/* manifest.h -- manifest.json, the provenance of a run (DESIGN.md 7).
+/* manifest.h -- manifest.json, the provenance of a run (docs/architecture.md 7).
  *
  * The rapport version, the rule set's SHA-256 and size, the options,
  * every input (path, SHA-256, bytes, rejects, session ids), the counts,

@@ -1,6 +1,6 @@
 /* resultsdb.h -- the results as one SQLite database (rapport.sqlite).
  *
- * Tables (DESIGN.md section 7):
+ * Tables (docs/architecture.md section 7):
  *   sessions(session, clinician, ..., <every measure column>,
  *            measure_<name> ...)   -- one row per session, as sessions.csv
  *   utterances(session, idx, speaker, role, start, "end", words, codes)

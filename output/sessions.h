@@ -1,4 +1,4 @@
-/* sessions.h -- sessions.jsonl and sessions.csv (DESIGN.md 5, 7; interface).
+/* sessions.h -- sessions.jsonl and sessions.csv (docs/architecture.md 5, 7; interface).
  *
  * One row per session: the metadata columns, one column per indicator
  * (indicators.h) and, in the CSV, one measure_<name> column per session

@@ -1,4 +1,4 @@
-/* utterances.h -- utterances.jsonl lines (DESIGN.md section 7, interface).
+/* utterances.h -- utterances.jsonl lines (docs/architecture.md section 7, interface).
  *
  * One JSON object per utterance: session, index, speaker, role, start,
  * end, words, tags [{tag, start, end, rule[, term, plain]}], codes. Shared

@@ -3,7 +3,7 @@
  * Each subcommand says what it needs (cli/cmd.h) and main() calls
  * rapport_init() once, before any thread starts: libxml2 is initialised
  * for use from many threads with an external entity loader that loads
- * nothing (ingest.c, DESIGN.md section 9), and GSL's abort-on-error
+ * nothing (ingest.c, docs/architecture.md section 9), and GSL's abort-on-error
  * handler is turned off so every status is checked (stats.c).
  */
 #ifndef RAPPORT_INIT_H

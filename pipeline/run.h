@@ -2,7 +2,7 @@
  *
  * run_corpus() reads every input with the batch driver (batch.h), tags,
  * measures and renders each session on the workers, and writes the
- * result files of DESIGN.md section 7 in input order on the calling
+ * result files of docs/architecture.md section 7 in input order on the calling
  * thread: utterances.jsonl, sessions.jsonl and .csv, examples.jsonl,
  * rejects.csv, the statistics (clinicians.csv, cohorts.csv,
  * agreement.csv, corpus.json), rapport.sqlite, the reports and

@@ -1,4 +1,4 @@
-/* report.h -- the HTML reports of a results folder (DESIGN.md section 7).
+/* report.h -- the HTML reports of a results folder (docs/architecture.md section 7).
  *
  * report_write() reads DIR/sessions.jsonl, DIR/corpus.json and
  * DIR/examples.jsonl (never the transcripts) and writes DIR/reports/:

@@ -4,7 +4,7 @@
 # Written for rapport; every line is invented.
 #
 # Each entry is "CODES|text". CODES is a comma-separated list of short
-# names expanded by generate.py into the tag vocabulary of DESIGN.md
+# names expanded by generate.py into the tag vocabulary of docs/architecture.md
 # section 4 (sr reflection.simple, cr reflection.complex, oq question.open,
 # cq question.closed, val validation, aff affirmation, enc encourager,
 # jar jargon, col collaboration, aut autonomy, dir directive, rep repair,

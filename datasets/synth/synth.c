@@ -2,7 +2,7 @@
  * synth.c -- rapport-synth: a deterministic synthetic transcript generator
  *
  * Writes any number of made-up counselling sessions in rapport's transcript
- * format v1 (DESIGN.md section 3), for benchmarks and scale tests: either one
+ * format v1 (docs/architecture.md section 3), for benchmarks and scale tests: either one
  * <corpus> document (to a file or standard output) or one <session> file per
  * session in a directory.
  *
@@ -121,7 +121,7 @@ static int rng_chance(struct rng *r, int per_mille)
 
 /* ---------------------------------------------------------- phrase banks */
 
-/* A phrase and the tags an expert coder would give it (DESIGN.md section
+/* A phrase and the tags an expert coder would give it (docs/architecture.md section
  * 4), "" for none. '@' in a phrase is replaced by the client's name. */
 struct phrase {
 	const char *codes;
