@@ -109,6 +109,11 @@ struct ingest {
 	size_t			 nfdiags, fdcap;
 	int			 fatal;
 	int			 finishing;	/* the last xmlParseChunk */
+	/* The attribute counter ahead of the parser (count_attributes()). */
+	int			 scan, scan_quote, scan_off;
+	unsigned long		 scan_attrs;
+	long			 scan_line, scan_col;
+	char			 scan_win[8];
 
 	struct ready		*queue;
 	size_t			 qhead, qlen, qcap;
@@ -377,7 +382,14 @@ static const char *const attrs_u[] = { "who", "start", "end", "codes", NULL };
 static const char *const attrs_event[] = { "type", "start", "end", NULL };
 static const char *const attrs_none[] = { NULL };
 
-/* Report every attribute not in allowed (and any namespaced one). */
+/* The XML Schema instance namespace: xsi:noNamespaceSchemaLocation and
+ * its kin may stand on any element of a schema-valid document (XML
+ * Schema part 1, section 2.6); they are allowed and ignored (the schema
+ * rapport validates against is its own, never one a document names). */
+#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
+
+/* Report every attribute not in allowed (and any namespaced one but the
+ * xsi: ones). */
 static void
 attrs_check(ingest *in, const struct attrs *at, const char *el,
     const char *const *allowed)
@@ -385,6 +397,10 @@ attrs_check(ingest *in, const struct attrs *at, const char *el,
 	for (int i = 0; i < at->n; i++) {
 		const char *name = (const char *)at->a[5 * i];
 		int ok = at->a[5 * i + 1] == NULL;
+
+		if (at->a[5 * i + 2] != NULL &&
+		    strcmp((const char *)at->a[5 * i + 2], XSI_NS) == 0)
+			continue;
 
 		for (const char *const *p = allowed; ok && *p != NULL; p++)
 			if (strcmp(*p, name) == 0)
@@ -398,6 +414,26 @@ next:		;
 
 /* The value of attribute name copied into the session arena (or into a
  * scratch arena when there is no session), or NULL when absent. */
+/*
+ * An attribute value as the text it stands for. Without entity
+ * substitution libxml2 hands over every '&' of an attribute value (from
+ * "&amp;", "&#38;" or "&#x26;") as the five bytes "&#38;", and only
+ * those: undo exactly that.
+ */
+static char *
+attr_value(arena *a, const char *v, size_t n)
+{
+	char *out = arena_alloc(a, n + 1), *o = out;
+
+	for (size_t i = 0; i < n; i++) {
+		*o++ = v[i];
+		if (v[i] == '&' && i + 4 < n && memcmp(v + i, "&#38;", 5) == 0)
+			i += 4;
+	}
+	*o = '\0';
+	return out;
+}
+
 static const char *
 attr(ingest *in, const struct attrs *at, const char *name)
 {
@@ -413,7 +449,7 @@ attr(ingest *in, const struct attrs *at, const char *name)
 				v++;
 			while (end > v && isspace((unsigned char)end[-1]))
 				end--;
-			return arena_strndup(in->cur->arena, v, (size_t)(end - v));
+			return attr_value(in->cur->arena, v, (size_t)(end - v));
 		}
 	}
 	return NULL;
@@ -912,6 +948,18 @@ on_entity_decl(void *ctx, const xmlChar *name, int type,
 	    "declare entities", (const char *)name);
 }
 
+static void
+on_unparsed_entity_decl(void *ctx, const xmlChar *name,
+    const xmlChar *public_id, const xmlChar *system_id,
+    const xmlChar *notation)
+{
+	(void)public_id;
+	(void)system_id;
+	(void)notation;
+	fatal(ctx, "unparsed entity declaration '%s' refused: transcripts may "
+	    "not declare entities", (const char *)name);
+}
+
 static xmlEntityPtr
 on_get_entity(void *ctx, const xmlChar *name)
 {
@@ -1078,6 +1126,7 @@ ingest_open(const char *path, const char *display,
 	in->sax.ignorableWhitespace = on_text;
 	in->sax.internalSubset = on_internal_subset;
 	in->sax.entityDecl = on_entity_decl;
+	in->sax.unparsedEntityDecl = on_unparsed_entity_decl;
 	in->sax.getEntity = on_get_entity;
 	in->sax.getParameterEntity = on_get_entity;
 	if (schema != NULL) {
@@ -1255,6 +1304,133 @@ start_parser(ingest *in, const unsigned char *p, int n)
 	return 0;
 }
 
+/*
+ * At the end of the input, bytes the declared encoding's converter could
+ * not decode are still waiting in the parser's raw buffer: libxml2 stops
+ * there without an error of its own (a byte above 127 in a file declared
+ * US-ASCII, a bad UTF-7 sequence). Say so, at the place it stopped.
+ */
+static void
+undecodable(ingest *in)
+{
+	xmlParserInputPtr input = in->ctxt->input;
+	const char *enc;
+
+	if (input == NULL || input->buf == NULL || input->buf->encoder == NULL ||
+	    input->buf->raw == NULL || xmlBufUse(input->buf->raw) == 0)
+		return;
+	enc = in->ctxt->encoding != NULL ? (const char *)in->ctxt->encoding :
+	    input->buf->encoder->name != NULL ? input->buf->encoder->name :
+	    "declared";
+	fatal(in, "bytes that are not valid %s text: the XML declaration "
+	    "names the encoding %s, but the file holds other bytes here "
+	    "(convert the file, or declare the encoding it is written in)",
+	    enc, enc);
+}
+
+/* States of count_attributes(). */
+enum { SC_TEXT, SC_LT, SC_BANG, SC_COMMENT, SC_CDATA, SC_PI, SC_DECL, SC_TAG,
+	SC_OFF };
+
+/*
+ * Count the attributes of each start tag in the bytes about to be parsed,
+ * before libxml2 sees the tag: libxml2 reads a whole start tag before it
+ * calls us, and checks its attributes for duplicates pairwise, so a tag
+ * with a million attributes takes it minutes. A tag with more than
+ * INGEST_MAX_ATTRS is refused here first. The scan knows comments, CDATA
+ * sections, processing instructions and declarations, and quotes; it is
+ * off for UTF-16 documents, whose bytes it cannot read as ASCII.
+ */
+static void
+count_attributes(ingest *in, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n && in->scan != SC_OFF && !in->fatal; i++) {
+		unsigned char c = p[i];
+
+		if (c == '\n') {
+			in->scan_line++;
+			in->scan_col = 0;
+		}
+		in->scan_col++;
+		memmove(in->scan_win, in->scan_win + 1, sizeof(in->scan_win) - 1);
+		in->scan_win[sizeof(in->scan_win) - 1] = (char)c;
+		switch (in->scan) {
+		case SC_TEXT:
+			if (c == '<')
+				in->scan = SC_LT;
+			break;
+		case SC_LT:
+			in->scan = c == '!' ? SC_BANG : c == '?' ? SC_PI :
+			    c == '/' ? SC_DECL : SC_TAG;
+			in->scan_attrs = 0;
+			in->scan_quote = 0;
+			in->scan_off = 0;
+			break;
+		case SC_BANG:
+			/* "<!--", "<![CDATA[" or another declaration. */
+			if (memcmp(in->scan_win + 5, "!--", 3) == 0)
+				in->scan = SC_COMMENT;
+			else if (memcmp(in->scan_win, "![CDATA[", 8) == 0)
+				in->scan = SC_CDATA;
+			else if (c != '-' && c != '[' && strchr("CDATA",
+			    c) == NULL)
+				in->scan = SC_DECL;
+			break;
+		case SC_COMMENT:
+			if (memcmp(in->scan_win + 5, "-->", 3) == 0)
+				in->scan = SC_TEXT;
+			break;
+		case SC_CDATA:
+			if (memcmp(in->scan_win + 5, "]]>", 3) == 0)
+				in->scan = SC_TEXT;
+			break;
+		case SC_PI:
+			if (memcmp(in->scan_win + 6, "?>", 2) == 0)
+				in->scan = SC_TEXT;
+			break;
+		case SC_DECL:
+			/* A DOCTYPE's internal subset is in brackets. */
+			if (in->scan_quote != 0) {
+				if (c == in->scan_quote)
+					in->scan_quote = 0;
+			} else if (c == '"' || c == '\'')
+				in->scan_quote = c;
+			else if (c == '[')
+				in->scan_off++;
+			else if (c == ']' && in->scan_off > 0)
+				in->scan_off--;
+			else if (c == '>' && in->scan_off == 0)
+				in->scan = SC_TEXT;
+			break;
+		case SC_TAG:
+			if (in->scan_quote != 0) {
+				if (c == in->scan_quote)
+					in->scan_quote = 0;
+			} else if (c == '"' || c == '\'')
+				in->scan_quote = c;
+			else if (c == '>')
+				in->scan = SC_TEXT;
+			else if (c == '=' && ++in->scan_attrs > INGEST_MAX_ATTRS) {
+				diag_push(&in->fdiags, &in->nfdiags, &in->fdcap,
+				    DIAG_ERROR, in->scan_line, in->scan_col,
+				    xasprintf("an element with more than %d "
+				    "attributes: refused", INGEST_MAX_ATTRS));
+				in->fatal = 1;
+			}
+			break;
+		}
+	}
+}
+
+/* Hand n bytes to the parser, after counting their attributes. */
+static void
+parse_chunk(ingest *in, const unsigned char *p, size_t n)
+{
+	count_attributes(in, p, n);
+	if (!in->fatal)
+		xmlParseChunk(in->ctxt, (const char *)p, (int)n, 0);
+}
+
 /* Read one chunk and parse it (or finish the parse at end of input). */
 static void
 feed(ingest *in)
@@ -1318,15 +1494,22 @@ feed(ingest *in)
 			in->done = 1;
 			goto out;
 		}
-		xmlParseChunk(in->ctxt, (const char *)in->buf + first,
-		    (int)n - first, 0);
+		in->scan_line = 1;
+		in->scan = n >= 2 && (in->buf[0] == 0 || in->buf[1] == 0 ||
+		    (in->buf[0] == 0xff && in->buf[1] == 0xfe) ||
+		    (in->buf[0] == 0xfe && in->buf[1] == 0xff)) ? SC_OFF :
+		    SC_TEXT;
+		count_attributes(in, in->buf, (size_t)first);
+		parse_chunk(in, in->buf + first, (size_t)n - (size_t)first);
 	} else if (n > 0)
-		xmlParseChunk(in->ctxt, (const char *)in->buf, (int)n, 0);
+		parse_chunk(in, in->buf, (size_t)n);
 	else {
 		/* The end: let the parser finish what it holds first, so
 		 * that its own error (an unescaped '&' in the last text)
 		 * is the one reported, not "truncated". */
 		in->finishing = 1;
+		if (!in->fatal)
+			undecodable(in);
 		if (!in->fatal)
 			xmlParseChunk(in->ctxt, NULL, 0, 1);
 		if (in->fatal)

@@ -23,6 +23,7 @@ struct import_opts;
 
 /* Limits (documented in schemas/README.md). */
 #define INGEST_MAX_DEPTH	32		/* element nesting */
+#define INGEST_MAX_ATTRS	64		/* attributes of one element */
 #define INGEST_MAX_UTT_BYTES	(8u << 20)	/* text of one utterance */
 #define INGEST_MAX_SESSION_BYTES (256u << 20)	/* all text of one session */
 
