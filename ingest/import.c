@@ -9,6 +9,9 @@
 
 /* Every importer: one line each, in the order --help lists them. */
 static const struct import_format *const formats[] = {
+	&import_format_eaf,
+	&import_format_trs,
+	&import_format_tei,
 	NULL
 };
 /* The number of formats (the table ends with NULL). */
