@@ -299,7 +299,7 @@ read_tier(struct eaf *e, xmlNodePtr tier, size_t ntier, size_t *seq)
 	size_t spk, nref = 0;
 	char *p, *q;
 
-	if (id == NULL || *id == '\0') {
+	if (blank(id)) {
 		diags_error(e->d, xmldom_line(tier), 0, "TIER without a "
 		    "TIER_ID");
 		return -1;

@@ -26,7 +26,7 @@
  *    @role word it knows (role="therapist", "client", ...), else of a
  *    roleName child.
  *  - Turns: each u inside text, in document order. Its speaker is @who
- *    (or its annotationBlock's): "#id" or "id". A who naming several
+ *    (or its annotationBlock's): "#id", "id" or "doc.xml#id". A who naming several
  *    pointers ("#A #B") gives the turn to the first (a warning says how
  *    many); a who of several words that are not pointers and not an id
  *    as a whole (TEI-CORPO writes tier names such as "SpL comments") is
@@ -894,11 +894,24 @@ list_count(const char *v, int *all_ptr)
 
 /* The speaker a who value names (see the file comment), or -1 when it
  * names none. */
+/* The id a pointer of n bytes at s names: what follows its last '#'
+ * ("#A", "people.xml#A"), else all of it. Sets *n to its length. */
+static const char *
+pointer_id(const char *s, size_t *n)
+{
+	for (size_t i = *n; i > 0; i--)
+		if (s[i - 1] == '#') {
+			*n -= i;
+			return s + i;
+		}
+	return s;
+}
+
 static size_t
 who_speaker(struct tei *t, xmlNodePtr u, const char *who)
 {
 	const char *s = who, *id;
-	size_t n, words;
+	size_t n, first, len;
 	long k;
 	int all_ptr;
 
@@ -907,28 +920,30 @@ who_speaker(struct tei *t, xmlNodePtr u, const char *who)
 	n = strlen(s);
 	while (n > 0 && is_ws(s[n - 1]))
 		n--;
-	/* The whole value as one id. */
+	for (first = 0; first < n && !is_ws(s[first]); first++)
+		;
+	/* The whole value as one id (spaces and all, as TEI-CORPO). */
 	id = *s == '#' ? s + 1 : s;
-	if ((k = xmldom_ids_find(&t->pids, id, n - (size_t)(id - s))) >= 0)
+	len = n - (size_t)(id - s);
+	if ((k = xmldom_ids_find(&t->pids, id, len)) >= 0)
 		return (size_t)k;
-	words = list_count(s, &all_ptr);
-	if (words > 1) {
-		size_t first;
-
-		for (first = 0; first < n && !is_ws(s[first]); first++)
-			;
-		id = *s == '#' ? s + 1 : s;
-		k = xmldom_ids_find(&t->pids, id, first - (size_t)(id - s));
-		if (all_ptr || k >= 0) {
-			/* A list of pointers: the first speaker. */
+	if (first < n) {
+		/* A list of pointers when each word is one or the first
+		 * names a person: the first speaker. Else one label. */
+		(void)list_count(s, &all_ptr);
+		n = first;
+		id = pointer_id(s, &n);
+		if ((k = xmldom_ids_find(&t->pids, id, n)) < 0 && !all_ptr) {
+			id = *s == '#' ? s + 1 : s;
+			n = len;
+		} else {
 			t->nmulti++;
-			n = first;
+			if (k >= 0)
+				return (size_t)k;
 		}
-	}
-	if (k >= 0)
-		return (size_t)k;
-	id = *s == '#' ? s + 1 : s;
-	if ((n -= (size_t)(id - s)) == 0)
+	} else
+		id = pointer_id(s, &n);
+	if (n == 0)
 		return (size_t)-1;	/* who="#" */
 	k = (long)import_doc_speaker(t->doc, id, n, xmldom_line(u), 0);
 	if (t->pids.n > 0) {

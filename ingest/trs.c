@@ -43,7 +43,8 @@
  * startTime or endTime or a time that is not a number of seconds, a
  * <Who nb> that names no speaker of its Turn, no words at all. Warnings:
  * a Turn speaker that <Speakers> does not declare (its id is the label),
- * a Speaker without id (skipped), the cases above.
+ * a Speaker without id (skipped), a turn that ends before it starts (its
+ * end is dropped), the cases above.
  */
 #include "config.h"
 
@@ -264,11 +265,17 @@ turn_flush(struct trs *t, struct turn *tu)
 {
 	for (size_t i = 0; i < tu->nsegs; i++) {
 		struct seg *s = &tu->segs[i];
+		double end = isnan(s->end) ? tu->end : s->end;
 
+		if (t != NULL && end < s->start) {
+			diags_warn(t->d, s->line, 0, "a turn ends (%.3f s) "
+			    "before it starts (%.3f s): its end is dropped",
+			    end, s->start);
+			end = NAN;
+		}
 		if (t != NULL)
-			import_doc_turn(t->doc, tu->spk[s->spk], s->start,
-			    isnan(s->end) ? tu->end : s->end, s->text,
-			    strlen(s->text), s->line, 0);
+			import_doc_turn(t->doc, tu->spk[s->spk], s->start, end,
+			    s->text, strlen(s->text), s->line, 0);
 		free(s->text);
 	}
 	tu->nsegs = 0;
