@@ -31,7 +31,7 @@
  *    PAL frames are 1/25 s, NTSC frames 1001/30000 s). A slot without a
  *    TIME_VALUE (unaligned) gets a time interpolated linearly, by its
  *    position in TIME_ORDER, between the nearest aligned slots before and
- *    after it -- ELAN spaces unaligned slots evenly the same way -- and no
+ *    after it (an estimate: the file only orders such slots), and no
  *    time (NAN) when either is missing.
  *  - Order: turns of all tiers by start time; ties by tier order, then
  *    document order. A start without a time is a slot before the first or

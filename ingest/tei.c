@@ -55,6 +55,8 @@
  *  - Metadata: the first date@when of sourceDesc/recordingStmt (the
  *    recording's date; a dateTime gives its date) as the session date.
  *
+ * The timeline is read by tei_time.c (tei_internal.h).
+ *
  * Errors (the file, or a corpus member, is rejected): not TEI, the TEI
  * element in another namespace, two when with one xml:id, a @since or a
  * u's time pointer that names no when (every time is then in doubt), a
@@ -66,36 +68,19 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
-#include "xmldom.h"
-
-#define TEI_NS	"http://www.tei-c.org/ns/1.0"
-
-struct when {
-	xmlNodePtr	 n;
-	const char	*id;
-	size_t		 origin;	/* index of its timeline's origin */
-	double		 t;		/* seconds from the origin, or NAN */
-	int		 state;		/* 0 new, 1 being resolved, 2 done */
-};
+#include "tei_internal.h"
 
 struct tei {
 	struct diags		*d;	/* the file's, or a member's own */
 	struct import_doc	*doc;
-	struct when		*w;
-	size_t			 nw, w_cap;
-	struct xmldom_ids	 wids;	/* when xml:id -> index into w */
+	struct tei_timeline	 tl;	/* reports to d too */
 	struct xmldom_ids	 pids;	/* person xml:id -> speaker */
 	strset			 unknown;	/* undeclared who warned of */
-	size_t			*stack;		/* when_time()'s */
-	size_t			 nstack, stack_cap;
 	size_t			 nmulti;	/* u naming several speakers */
-	size_t			 nuntimed;	/* when with no usable time */
-	int			 failed;
 };
 
 static int
@@ -106,37 +91,6 @@ tei_sniff(const char *data, size_t len)
 	return xmldom_sniff_root(data, len, root, sizeof(root)) == 0 &&
 	    (strcmp(root, "TEI") == 0 || strcmp(root, "teiCorpus") == 0) ?
 	    2 : 0;
-}
-
-/* Is n the TEI element name (TEI's namespace, or none)? */
-static int
-tei_is(xmlNodePtr n, const char *name)
-{
-	return xmldom_is(n, name) && (n->ns == NULL || (n->ns->href != NULL &&
-	    strcmp((const char *)n->ns->href, TEI_NS) == 0));
-}
-
-static xmlNodePtr
-tei_child(xmlNodePtr n, const char *name)
-{
-	if (n == NULL)
-		return NULL;
-	for (n = n->children; n != NULL; n = n->next)
-		if (tei_is(n, name))
-			return n;
-	return NULL;
-}
-
-/* The node after n in document order inside top (n's children first
- * when descend), or NULL. */
-static xmlNodePtr
-walk_next(xmlNodePtr n, xmlNodePtr top, int descend)
-{
-	if (descend && n->type == XML_ELEMENT_NODE && n->children != NULL)
-		return n->children;
-	while (n != top && n->next == NULL)
-		n = n->parent;
-	return n == top ? NULL : n->next;
 }
 
 static int
@@ -154,410 +108,6 @@ blank(const char *s)
 	return 1;
 }
 
-/* Report an error (once the doc has one, the rest are dropped). */
-static void
-tei_error(struct tei *t, xmlNodePtr n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-tei_error(struct tei *t, xmlNodePtr n, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	if (t->failed)
-		return;
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	diags_error(t->d, xmldom_line(n), 0, "%s", msg);
-	free(msg);
-	t->failed = 1;
-}
-
-/*
- * A pointer attribute value ("#T1", or "T1" as some exports write it):
- * the id it names, in [*id, *id + *n). Returns 1, 0 when the value is
- * blank, -1 when it points into another document ("other.xml#T1").
- */
-static int
-pointer(const char *v, const char **id, size_t *n)
-{
-	const char *e;
-
-	if (v == NULL)
-		return 0;
-	while (is_ws(*v))
-		v++;
-	for (e = v; *e != '\0' && !is_ws(*e); e++)
-		;
-	if (e == v)
-		return 0;
-	if (*v == '#')
-		v++;
-	else if (memchr(v, '#', (size_t)(e - v)) != NULL)
-		return -1;
-	*id = v;
-	*n = (size_t)(e - v);
-	return *n > 0 ? 1 : 0;
-}
-
-/* --- the timeline --- */
-
-/* Seconds per unit, or 0 when the unit is not known. */
-static double
-unit_seconds(const char *u)
-{
-	static const struct {
-		const char	*name;
-		double		 sec;
-	} units[] = {
-		{ "ms", 0.001 }, { "s", 1 }, { "min", 60 }, { "h", 3600 },
-		{ "d", 86400 },
-		/* TEI P4 and free spellings. */
-		{ "millisecond", 0.001 }, { "milliseconds", 0.001 },
-		{ "centisecond", 0.01 }, { "centiseconds", 0.01 },
-		{ "sec", 1 }, { "second", 1 }, { "seconds", 1 },
-		{ "minute", 60 }, { "minutes", 60 }, { "hour", 3600 },
-		{ "hours", 3600 }, { "day", 86400 }, { "days", 86400 },
-	};
-
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
-		if (strcmp(units[i].name, u) == 0)
-			return units[i].sec;
-	return 0;
-}
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant,
- * "chrono-Compatible Low-Level Date Algorithms", days_from_civil). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* n digits at s as a number, or -1. */
-static long
-digits(const char *s, int n)
-{
-	long v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* Is s (n >= 10 bytes) a valid YYYY-MM-DD date? */
-static int
-date_ok(const char *s)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-	long y = digits(s, 4), m, d;
-
-	if (y < 0 || s[4] != '-' || (m = digits(s + 5, 2)) < 1 || m > 12 ||
-	    s[7] != '-' || (d = digits(s + 8, 2)) < 1 || d > mdays[m - 1])
-		return 0;
-	/* 29 February only in leap years. */
-	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 &&
-	    y % 400 != 0)));
-}
-
-enum abs_kind { ABS_NONE, ABS_NUMBER, ABS_CLOCK };
-
-struct abstime {
-	enum abs_kind	 kind;
-	int		 dated;
-	double		 v;	/* the number, or seconds (from 1970 when
-				   dated, else from midnight) */
-};
-
-/* Read when@absolute: a number, a [date T]time (xs:time, xs:dateTime),
- * or nothing usable. */
-static struct abstime
-absolute_time(const char *s)
-{
-	struct abstime a = { ABS_NONE, 0, 0 };
-	long h, m, sec, day = 0;
-	double frac = 0, scale = 0.1, tz = 0;
-	size_t n;
-
-	if (s == NULL)
-		return a;
-	while (is_ws(*s))
-		s++;
-	if (xmldom_number(s, &a.v) == 0) {
-		a.kind = ABS_NUMBER;
-		return a;
-	}
-	n = strlen(s);
-	if (n >= 11 && date_ok(s) && s[10] == 'T') {
-		day = days_from_civil(digits(s, 4), digits(s + 5, 2),
-		    digits(s + 8, 2));
-		a.dated = 1;
-		s += 11;
-	}
-	if ((h = digits(s, 2)) < 0 || h > 24 || s[2] != ':' ||
-	    (m = digits(s + 3, 2)) < 0 || m > 59 || s[5] != ':' ||
-	    (sec = digits(s + 6, 2)) < 0 || sec > 60)
-		return a;
-	s += 8;
-	if (*s == '.')
-		for (s++; *s >= '0' && *s <= '9'; s++) {
-			frac += (*s - '0') * scale;
-			scale /= 10;
-		}
-	if (*s == 'Z')
-		s++;
-	else if ((*s == '+' || *s == '-') && digits(s + 1, 2) >= 0 &&
-	    s[3] == ':' && digits(s + 4, 2) >= 0) {
-		tz = (double)(digits(s + 1, 2) * 3600 + digits(s + 4, 2) * 60);
-		if (*s == '-')
-			tz = -tz;
-		s += 6;
-	}
-	while (is_ws(*s))
-		s++;
-	if (*s != '\0')
-		return a;
-	a.kind = ABS_CLOCK;
-	a.v = (double)day * 86400 + (double)(h * 3600 + m * 60 + sec) +
-	    frac - tz;
-	return a;
-}
-
-/* Seconds per unit of when i (its @unit, else its timeline's, else s);
- * 0 with an error when the unit is unknown. */
-static double
-when_unit(struct tei *t, size_t i)
-{
-	xmlNodePtr n = t->w[i].n;
-	const char *u = xmldom_attr(n, "unit");
-	double sec;
-
-	if (u == NULL)
-		u = xmldom_attr(n->parent, "unit");
-	if (u == NULL)
-		return 1;
-	if ((sec = unit_seconds(u)) == 0) {
-		char *p = printable(u, 40);
-
-		tei_error(t, n, "unit '%s' is not a unit of time (d, h, min, "
-		    "s, ms)", p);
-		free(p);
-	}
-	return sec;
-}
-
-/* The interval of when i in seconds, NAN when it has none that is a
- * number of 0 or more (TEI P4 wrote -1 for "uncertain"), or when its
- * unit is wrong (then t->failed). */
-static double
-when_interval(struct tei *t, size_t i)
-{
-	xmlNodePtr n = t->w[i].n;
-	const char *v = xmldom_attr(n, "interval");
-	double x, unit;
-
-	if (v == NULL)
-		v = xmldom_attr(n->parent, "interval");
-	if (v == NULL || xmldom_number(v, &x) != 0 || x < 0)
-		return NAN;
-	if ((unit = when_unit(t, i)) == 0)
-		return NAN;
-	return x * unit;
-}
-
-/* The time of when i from @absolute, or NAN. */
-static double
-when_absolute(struct tei *t, size_t i)
-{
-	struct abstime a, o;
-	double unit;
-
-	a = absolute_time(xmldom_attr(t->w[i].n, "absolute"));
-	switch (a.kind) {
-	case ABS_NONE:
-		return NAN;
-	case ABS_NUMBER:
-		unit = when_unit(t, i);
-		return unit == 0 ? NAN : a.v * unit;
-	case ABS_CLOCK:
-		break;
-	}
-	o = absolute_time(xmldom_attr(t->w[t->w[i].origin].n, "absolute"));
-	if (o.kind != ABS_CLOCK)
-		return a.dated ? NAN : a.v;
-	if (o.dated == a.dated)
-		return a.v - o.v;
-	/* One has a date, the other not: compare the times of day. */
-	return fmod(a.v, 86400) - fmod(o.v, 86400);
-}
-
-/*
- * Resolve the time of when i, following @since chains without recursion
- * (a chain may be as long as the timeline). Returns 0 with *sec set (NAN
- * when unknown), or -1 with an error.
- */
-static int
-when_time(struct tei *t, size_t i, double *sec)
-{
-	t->nstack = 0;
-	if (t->w[i].state != 2) {
-		t->stack = xgrow(t->stack, &t->stack_cap, 1, sizeof(size_t));
-		t->stack[t->nstack++] = i;
-		t->w[i].state = 1;
-	}
-	while (t->nstack > 0) {
-		size_t k = t->stack[t->nstack - 1];
-		struct when *w = &t->w[k];
-		const char *since = xmldom_attr(w->n, "since"), *id;
-		double v = NAN, iv;
-		size_t n;
-		long j = -1;
-		int pr;
-
-		if (k == w->origin)
-			v = 0;
-		else if ((pr = pointer(since, &id, &n)) != 0) {
-			if (pr < 0 || (j = xmldom_ids_find(&t->wids, id, n)) <
-			    0) {
-				char *p = printable(since, 40);
-
-				tei_error(t, w->n, "since '%s' names no <when>",
-				    p);
-				free(p);
-				return -1;
-			}
-			if (t->w[j].state == 1) {
-				char *p = printable(since, 40);
-
-				tei_error(t, w->n, "since '%s' closes a cycle: "
-				    "this <when> is defined by itself", p);
-				free(p);
-				return -1;
-			}
-			if (t->w[j].state == 0) {
-				t->stack = xgrow(t->stack, &t->stack_cap,
-				    t->nstack + 1, sizeof(size_t));
-				t->stack[t->nstack++] = (size_t)j;
-				t->w[j].state = 1;
-				continue;
-			}
-			iv = when_interval(t, k);
-			v = t->w[j].t + iv;
-		} else if (xmldom_attr(w->n, "interval") != NULL)
-			/* No since: the reference is the origin (at 0). */
-			v = when_interval(t, k);
-		if (isnan(v) && !t->failed)
-			v = when_absolute(t, k);
-		if (t->failed)
-			return -1;
-		if (isnan(v))
-			t->nuntimed++;
-		w->t = v;
-		w->state = 2;
-		t->nstack--;
-	}
-	*sec = t->w[i].t;
-	return 0;
-}
-
-/* Collect the when of every timeline of the TEI element tei. */
-static int
-read_timelines(struct tei *t, xmlNodePtr tei)
-{
-	const struct xmldom_id *dup;
-
-	for (xmlNodePtr n = tei; n != NULL; n = walk_next(n, tei, 1)) {
-		struct when *w;
-
-		if (!tei_is(n, "when") || !tei_is(n->parent, "timeline"))
-			continue;
-		t->w = xgrow(t->w, &t->w_cap, t->nw + 1, sizeof(*t->w));
-		w = &t->w[t->nw];
-		w->n = n;
-		w->id = xmldom_attr(n, "xml:id");
-		w->t = NAN;
-		w->state = 0;
-		if (w->id != NULL)
-			xmldom_ids_add(&t->wids, w->id, t->nw);
-		t->nw++;
-	}
-	if ((dup = xmldom_ids_sort(&t->wids)) != NULL) {
-		char *p = printable(dup->id, 40);
-
-		tei_error(t, t->w[dup->value].n, "two <when> have the xml:id "
-		    "'%s'", p);
-		free(p);
-		return -1;
-	}
-	/* The origins: a timeline's when are one run of siblings. */
-	for (size_t i = 0; i < t->nw; i++) {
-		xmlNodePtr tl = t->w[i].n->parent;
-		const char *o, *id;
-		size_t n;
-		long j;
-		int pr;
-
-		if (i > 0 && t->w[i - 1].n->parent == tl) {
-			t->w[i].origin = t->w[i - 1].origin;
-			continue;
-		}
-		t->w[i].origin = i;
-		o = xmldom_attr(tl, "origin");
-		if ((pr = pointer(o, &id, &n)) == 0)
-			continue;
-		j = pr > 0 ? xmldom_ids_find(&t->wids, id, n) : -1;
-		if (j >= 0)
-			t->w[i].origin = (size_t)j;
-		else {
-			char *p = printable(o, 40);
-
-			diags_warn(t->d, xmldom_line(tl), 0, "origin '%s' of "
-			    "<timeline> names no <when>: its first <when> is "
-			    "the origin", p);
-			free(p);
-		}
-	}
-	return 0;
-}
-
-/* The time a pointer attribute value names: 0 with *sec (NAN when the
- * value is blank or the when has no time), -1 with an error. */
-static int
-pointer_time(struct tei *t, xmlNodePtr n, const char *what, const char *v,
-    double *sec)
-{
-	const char *id;
-	size_t len;
-	long j;
-	int pr;
-
-	*sec = NAN;
-	if ((pr = pointer(v, &id, &len)) == 0)
-		return 0;
-	if (pr < 0 || (j = xmldom_ids_find(&t->wids, id, len)) < 0) {
-		char *p = printable(v, 40);
-
-		tei_error(t, n, "%s '%s' names no <when> of the timeline",
-		    what, p);
-		free(p);
-		return -1;
-	}
-	return when_time(t, (size_t)j, sec);
-}
-
 /* --- participants --- */
 
 /* Append the text of n to b with a space at each element boundary
@@ -565,7 +115,7 @@ pointer_time(struct tei *t, xmlNodePtr n, const char *what, const char *v,
 static void
 spaced_text(xmlNodePtr n, strbuf *b)
 {
-	for (xmlNodePtr c = n; c != NULL; c = walk_next(c, n, 1)) {
+	for (xmlNodePtr c = n; c != NULL; c = tei_walk_next(c, n, 1)) {
 		if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE)
 			strbuf_adds(b, (const char *)c->content);
@@ -654,9 +204,9 @@ read_persons(struct tei *t, xmlNodePtr top)
 	for (xmlNodePtr n = top; n != NULL;) {
 		if (tei_is(n, "person") || tei_is(n, "personGrp")) {
 			read_person(t, n);
-			n = walk_next(n, top, 0);
+			n = tei_walk_next(n, top, 0);
 		} else
-			n = walk_next(n, top, 1);
+			n = tei_walk_next(n, top, 1);
 	}
 }
 
@@ -680,7 +230,7 @@ recording_date(xmlNodePtr hdr)
 	    sd = xmldom_next(sd, "sourceDesc")) {
 		xmlNodePtr rs = tei_child(sd, "recordingStmt");
 
-		for (xmlNodePtr n = rs; n != NULL; n = walk_next(n, rs, 1))
+		for (xmlNodePtr n = rs; n != NULL; n = tei_walk_next(n, rs, 1))
 			if (tei_is(n, "date") && xmldom_attr(n, "when") != NULL)
 				return n;
 	}
@@ -698,7 +248,7 @@ read_date(struct tei *t, xmlNodePtr hdr, xmlNodePtr corpus_hdr)
 	if (n == NULL)
 		return;
 	v = xmldom_attr(n, "when");
-	if (strlen(v) >= 10 && date_ok(v) && (v[10] == '\0' || v[10] == 'T'))
+	if (strlen(v) >= 10 && tei_date_ok(v) && (v[10] == '\0' || v[10] == 'T'))
 		import_doc_meta(t->doc, IMPORT_DATE, v, 10);
 	else {
 		char *p = printable(v, 40);
@@ -987,7 +537,7 @@ u_time(struct tei *t, xmlNodePtr u, xmlNodePtr block, const char *attr,
 		else
 			v = fallback;
 	}
-	rc = pointer_time(t, from, attr, v, sec);
+	rc = tei_timeline_time(&t->tl, from, attr, v, sec);
 	free(sy);
 	return rc;
 }
@@ -1052,9 +602,9 @@ read_text(struct tei *t, xmlNodePtr text)
 		if (tei_is(n, "u")) {
 			if (read_u(t, n) != 0)
 				return -1;
-			n = walk_next(n, text, 0);
+			n = tei_walk_next(n, text, 0);
 		} else
-			n = walk_next(n, text, !(tei_is(n, "note") ||
+			n = tei_walk_next(n, text, !(tei_is(n, "note") ||
 			    tei_is(n, "teiHeader") || tei_is(n, "timeline") ||
 			    tei_is(n, "spanGrp")));
 	}
@@ -1067,7 +617,7 @@ read_tei(struct tei *t, xmlNodePtr tei, xmlNodePtr corpus_hdr)
 {
 	xmlNodePtr hdr = tei_child(tei, "teiHeader");
 
-	if (read_timelines(t, tei) != 0)
+	if (tei_timeline_read(&t->tl, tei) != 0)
 		return -1;
 	if (corpus_hdr != NULL)
 		read_header_persons(t, corpus_hdr);
@@ -1086,12 +636,12 @@ read_tei(struct tei *t, xmlNodePtr tei, xmlNodePtr corpus_hdr)
 	if (t->nmulti > 0)
 		diags_warn(t->d, xmldom_line(tei), 0, "%zu <u> name several "
 		    "speakers in who: each is given to the first", t->nmulti);
-	if (t->nuntimed > 0)
+	if (t->tl.nuntimed > 0)
 		diags_warn(t->d, xmldom_line(tei), 0, "the time of %zu <when> "
 		    "is unknown (an interval that is not a number, no "
-		    "absolute time): left empty", t->nuntimed);
+		    "absolute time): left empty", t->tl.nuntimed);
 	if (t->doc->nturns == 0) {
-		tei_error(t, tei, "no speech: no <u> with words in <text>");
+		tei_fail(&t->tl, tei, "no speech: no <u> with words in <text>");
 		return -1;
 	}
 	return 0;
@@ -1100,9 +650,7 @@ read_tei(struct tei *t, xmlNodePtr tei, xmlNodePtr corpus_hdr)
 static void
 tei_reset(struct tei *t)
 {
-	free(t->w);
-	free(t->stack);
-	xmldom_ids_free(&t->wids);
+	tei_timeline_free(&t->tl);
 	xmldom_ids_free(&t->pids);
 	strset_free(&t->unknown);
 	memset(t, 0, sizeof(*t));
@@ -1127,7 +675,7 @@ read_corpus(xmlNodePtr corpus, struct import_docs *out, int depth)
 			continue;
 		t.doc = import_doc_create(out);
 		t.doc->line = xmldom_line(c);
-		t.d = &t.doc->diags;
+		t.d = t.tl.d = &t.doc->diags;
 		if (read_tei(&t, c, hdr) != 0)
 			t.doc->bad = 1;
 		else
@@ -1177,7 +725,7 @@ tei_parse(const struct import_src *src, struct import_docs *out,
 		goto fail;
 	}
 	t.doc = import_doc_create(out);
-	t.d = d;
+	t.d = t.tl.d = d;
 	if (read_tei(&t, root, NULL) == 0)
 		rc = 0;
 fail:
