@@ -14,6 +14,9 @@ static const struct import_format *const formats[] = {
 	&import_format_vtt,
 	&import_format_srt,
 	&import_format_csv,
+	&import_format_eaf,
+	&import_format_trs,
+	&import_format_tei,
 	NULL
 };
 /* The number of formats (the table ends with NULL). */
@@ -44,30 +47,42 @@ import_format_find(const char *name)
 	return NULL;
 }
 
+/* The last component of path. */
+static const char *
+basename_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return base != NULL ? base + 1 : path;
+}
+
 /* The extension of path's last component, without the dot, or "". */
 static const char *
 extension(const char *path)
 {
-	const char *base = strrchr(path, '/'), *dot;
+	const char *base = basename_of(path), *dot;
 
-	base = base != NULL ? base + 1 : path;
 	dot = strrchr(base, '.');
 	return dot != NULL && dot != base ? dot + 1 : "";
 }
 
-/* Is ext one of the space-separated words of list (ignoring case)? */
+/*
+ * Does the name of path end in ".EXT" for one of the space-separated
+ * words of list (ignoring case)? A word may have dots of its own
+ * ("tei.xml"); the name must have something before the extension.
+ */
 static int
-has_ext(const char *list, const char *ext)
+has_ext(const char *list, const char *path)
 {
-	size_t n = strlen(ext);
+	const char *base = basename_of(path);
+	size_t blen = strlen(base);
 
-	if (n == 0)
-		return 0;
 	for (const char *p = list; *p != '\0';) {
 		const char *e = strchr(p, ' ');
 		size_t k = e != NULL ? (size_t)(e - p) : strlen(p);
 
-		if (k == n && strncasecmp(p, ext, n) == 0)
+		if (k > 0 && blen > k + 1 && base[blen - k - 1] == '.' &&
+		    strncasecmp(base + blen - k, p, k) == 0)
 			return 1;
 		p += k + (e != NULL);
 	}
@@ -143,7 +158,7 @@ detect(const char *path, const char *data, size_t len, int *native,
 		if (formats[i]->sniff(data, len) == 2)
 			return formats[i];
 	for (size_t i = 0; i < NFORMATS; i++)
-		if (has_ext(formats[i]->exts, ext))
+		if (has_ext(formats[i]->exts, path))
 			return formats[i];
 	if (strcasecmp(ext, "xml") == 0 &&
 	    xmldom_sniff_root(data, len, root, sizeof(root)) == 0) {

@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -64,13 +65,23 @@ on_error(void *user, xmlErrorPtr e)
 	if (st->failed || e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	msg = xstrdup(e->message != NULL ? e->message : "XML error");
+	/* libxml2's messages may hold line breaks ("...encoding !\nBytes:
+	 * 0xE9 ..."): one diagnostic is one line. */
+	for (char *p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
 	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+	while (n > 0 && msg[n - 1] == ' ')
 		msg[--n] = '\0';
 	if (e->code == XML_ERR_NAME_REQUIRED || e->code ==
 	    XML_ERR_ENTITYREF_SEMICOL_MISSING)
 		diags_error(st->d, e->line, e->int2, "XML: %s (an '&' in text "
 		    "must be written &amp;)", msg);
+	else if (e->code == XML_ERR_INVALID_ENCODING ||
+	    strncmp(msg, "Input is not proper UTF-8", 25) == 0)
+		diags_error(st->d, e->line, e->int2, "XML: %s (a file in "
+		    "Latin-1 must say so: <?xml version=\"1.0\" encoding="
+		    "\"ISO-8859-1\"?>)", msg);
 	else
 		diags_error(st->d, e->line, e->int2, "XML: %s", msg);
 	free(msg);
@@ -199,6 +210,11 @@ xmldom_read(const char *data, size_t len, struct diags *d)
 		diags_error(d, 0, 0, "the XML document is too large");
 		return NULL;
 	}
+	/* libxml2 makes no parser for zero bytes: say what is wrong. */
+	if (len == 0) {
+		diags_error(d, 0, 0, "the file is empty: not an XML document");
+		return NULL;
+	}
 	xmlSetGenericErrorFunc(NULL, silent);
 	if ((ctxt = xmlCreateMemoryParserCtxt(data, (int)len)) == NULL) {
 		diags_error(d, 0, 0, "cannot start the XML parser");
@@ -303,6 +319,141 @@ xmldom_root_name(xmlDocPtr doc)
 	xmlNodePtr r = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 
 	return r != NULL ? (const char *)r->name : "";
+}
+
+void
+xmldom_text(xmlNodePtr n, strbuf *b)
+{
+	/* Iterative, so a tree of any depth costs no stack. */
+	xmlNodePtr top = n;
+
+	if (n == NULL)
+		return;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content != NULL)
+			strbuf_adds(b, (const char *)n->content);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE || (n = n->children) == NULL)
+		return;
+	for (;;) {
+		if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
+			strbuf_adds(b, (const char *)n->content);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n->next == NULL) {
+			n = n->parent;
+			if (n == NULL || n == top)
+				return;
+		}
+		n = n->next;
+	}
+}
+
+int
+xmldom_number(const char *s, double *v)
+{
+	double x = 0, scale = 0.1;
+	int neg = 0, digits = 0;
+
+	if (s == NULL)
+		return -1;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++, digits++)
+		x = x * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++, digits++) {
+			x += (*s - '0') * scale;
+			scale /= 10;
+		}
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (digits == 0 || *s != '\0' || x > 1e15)
+		return -1;
+	*v = neg ? -x : x;
+	return 0;
+}
+
+void
+xmldom_ids_add(struct xmldom_ids *ix, const char *id, size_t value)
+{
+	ix->v = xgrow(ix->v, &ix->cap, ix->n + 1, sizeof(*ix->v));
+	ix->v[ix->n].id = id;
+	ix->v[ix->n].value = value;
+	ix->v[ix->n].seq = ix->n;
+	ix->n++;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct xmldom_id *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+const struct xmldom_id *
+xmldom_ids_sort(struct xmldom_ids *ix)
+{
+	const struct xmldom_id *dup = NULL;
+
+	if (ix->n > 0)
+		qsort(ix->v, ix->n, sizeof(*ix->v), id_cmp);
+	for (size_t i = 1; i < ix->n; i++)
+		if (strcmp(ix->v[i - 1].id, ix->v[i].id) == 0 &&
+		    (dup == NULL || ix->v[i].seq < dup->seq))
+			dup = &ix->v[i];
+	return dup;
+}
+
+/* strcmp(v, the n bytes at k), without reading past the end of v. */
+static int
+key_cmp(const char *v, const char *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)v[i], b = (unsigned char)k[i];
+
+		if (a != b)
+			return a < b ? -1 : 1;
+		if (a == '\0')
+			return -1;	/* k holds a NUL: no id matches */
+	}
+	return v[n] != '\0';
+}
+
+long
+xmldom_ids_find(const struct xmldom_ids *ix, const char *id, size_t n)
+{
+	size_t lo = 0, hi = ix->n;
+
+	/* The first entry not below id: duplicates sort by addition. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(ix->v[mid].id, id, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ix->n && key_cmp(ix->v[lo].id, id, n) == 0)
+		return (long)ix->v[lo].value;
+	return -1;
+}
+
+void
+xmldom_ids_free(struct xmldom_ids *ix)
+{
+	free(ix->v);
+	memset(ix, 0, sizeof(*ix));
 }
 
 /* Skip a "<?...?>", "<!--...-->" or "<!DOCTYPE ...>" (with an internal

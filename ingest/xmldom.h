@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "util.h"
 
 #define XMLDOM_MAX_DEPTH	64
 #define XMLDOM_MAX_ATTRS	256
@@ -44,6 +45,46 @@ const char *xmldom_attr(xmlNodePtr n, const char *name);
 long xmldom_line(xmlNodePtr n);
 /* Name of the root element, or "" (borrowed). */
 const char *xmldom_root_name(xmlDocPtr doc);
+
+/* Append the text of n and of every element inside it (text and CDATA
+ * nodes, in document order; comments and processing instructions are
+ * not text) to b. */
+void xmldom_text(xmlNodePtr n, strbuf *b);
+
+/*
+ * Read an attribute value that is a decimal number: optional white space,
+ * an optional sign, digits with an optional fraction ("12", "-0.5",
+ * ".25", "3."), optional white space; no exponent, no "INF" or "NaN" (the
+ * lexical space of xsd:decimal, which EAF's unsignedInt, Transcriber's
+ * times and TEI's intervals all fit). Returns 0 and sets *v, or -1 (s
+ * NULL, empty or not such a number; *v unchanged).
+ */
+int xmldom_number(const char *s, double *v);
+
+/*
+ * An index of the ids of a document (TIME_SLOT_ID, xml:id, Speaker id):
+ * each id (borrowed, it must outlive the index) maps to a number, the
+ * caller's index of what it names. Zero-initialise, add every id, sort
+ * once, then look ids up in O(log n).
+ */
+struct xmldom_id {
+	const char	*id;
+	size_t		 value;
+	size_t		 seq;		/* order of addition */
+};
+struct xmldom_ids {
+	struct xmldom_id	*v;
+	size_t			 n, cap;
+};
+
+void xmldom_ids_add(struct xmldom_ids *ix, const char *id, size_t value);
+/* Sort the index. Returns the first id (in order of addition) that was
+ * added twice, or NULL; a lookup of a duplicated id finds its first
+ * addition. */
+const struct xmldom_id *xmldom_ids_sort(struct xmldom_ids *ix);
+/* The value of id (n bytes), or -1 when it is not in the sorted index. */
+long xmldom_ids_find(const struct xmldom_ids *ix, const char *id, size_t n);
+void xmldom_ids_free(struct xmldom_ids *ix);
 
 /*
  * The local name of the root element of an XML document from its first

@@ -16,7 +16,10 @@
 #include <string.h>
 
 #include "import.h"
+#include "ingest.h"
 #include "util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 fuzz_check_doc(const struct import_doc *doc)
@@ -32,7 +35,7 @@ fuzz_check_doc(const struct import_doc *doc)
 
 		if (n == 0 || t->text[0] == ' ' || t->text[n - 1] == ' ' ||
 		    !utf8_valid(t->text, n) || t->speaker >= doc->nspeakers ||
-		    t->line < 1 || t->col < 1 ||
+		    t->line < 1 || t->col < 0 ||
 		    (!isnan(t->start) && t->start < 0) ||
 		    (!isnan(t->end) && t->end < 0))
 			abort();
@@ -43,9 +46,10 @@ static int
 fuzz_import(const struct import_format *fmt, const uint8_t *data,
     size_t size)
 {
-	/* libFuzzer may pass NULL for an empty input; importers get a
-	 * buffer. */
-	const char *p = size > 0 ? (const char *)data : "";
+	static int ready;
+	/* A copy of just size bytes, so ASan sees any read past the end
+	 * (libFuzzer may also pass NULL for an empty input). */
+	char *p = xmalloc(size > 0 ? size : 1);
 	struct import_src src = { 0 };
 	struct import_docs docs = { 0 };
 	struct diags d = { 0 };
@@ -53,6 +57,12 @@ fuzz_import(const struct import_format *fmt, const uint8_t *data,
 	int s, native, rc;
 	const char *why;
 
+	if (!ready) {
+		/* As every command does: the deny-all entity loader. */
+		ingest_global_init();
+		ready = 1;
+	}
+	memcpy(p, data, size);
 	s = fmt->sniff(p, size < 65536 ? size : 65536);
 	if (s < 0 || s > 2)
 		abort();
@@ -77,7 +87,16 @@ fuzz_import(const struct import_format *fmt, const uint8_t *data,
 	strbuf_free(&b);
 	diags_free(&d);
 	import_docs_free(&docs);
+	free(p);
 	return 0;
 }
+
+/* The whole of a target: FUZZ_IMPORT(import_format_vtt). */
+#define FUZZ_IMPORT(fmt) \
+	int \
+	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+	{ \
+		return fuzz_import(&(fmt), data, size); \
+	}
 
 #endif

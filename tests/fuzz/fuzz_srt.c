@@ -7,15 +7,6 @@
  */
 #include "config.h"
 
-#include <stddef.h>
-#include <stdint.h>
-
 #include "fuzz_import.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_import(&import_format_srt, data, size);
-}
+FUZZ_IMPORT(import_format_srt)
