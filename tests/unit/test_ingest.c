@@ -1,4 +1,4 @@
-/* test_ingest.c -- unit tests of the session model and streaming ingest. */
+/* test_ingest.c -- unit tests of streaming ingest (ingest/ingest.c). */
 #include "config.h"
 
 #include "unit.h"
@@ -6,11 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "ingest.h"
-#include "inputs.h"
 #include "session.h"
 #include "util.h"
 
@@ -260,42 +257,6 @@ START_TEST(test_encodings)
 }
 END_TEST
 
-START_TEST(test_inputs_sorted)
-{
-	char *dir = xasprintf("%s/walk", tmpdir), *sub, *p;
-	struct inputs in = { 0 };
-	char *args[1];
-
-	mkdir(dir, 0700);
-	sub = xasprintf("%s/b-sub", dir);
-	mkdir(sub, 0700);
-	free(write_file("walk/c.xml", "x", 1));
-	free(write_file("walk/a.xml", "x", 1));
-	free(write_file("walk/b-sub/z.XML", "x", 1));
-	free(write_file("walk/notes.txt", "x", 1));
-	free(write_file("walk/.hidden.xml", "x", 1));
-	p = xasprintf("%s/dangling.xml", dir);
-	ck_assert_int_eq(symlink("/nonexistent/x.xml", p), 0);
-	free(p);
-	p = xasprintf("%s/fifo.xml", dir);
-	ck_assert_int_eq(mkfifo(p, 0600), 0);
-	free(p);
-	args[0] = dir;
-	inputs_expand(&in, args, 1);
-	ck_assert_uint_eq(in.n, 5);
-	ck_assert_ptr_nonnull(strstr(in.v[0].path, "/a.xml"));
-	ck_assert_ptr_nonnull(strstr(in.v[1].path, "/b-sub/z.XML"));
-	ck_assert_ptr_nonnull(strstr(in.v[2].path, "/c.xml"));
-	ck_assert_ptr_nonnull(strstr(in.v[3].path, "/dangling.xml"));
-	ck_assert_str_eq(in.v[3].why, "dangling symbolic link");
-	ck_assert_ptr_nonnull(strstr(in.v[4].path, "/fifo.xml"));
-	ck_assert_ptr_nonnull(strstr(in.v[4].why, "not a regular file"));
-	inputs_free(&in);
-	free(sub);
-	free(dir);
-}
-END_TEST
-
 Suite *
 unit_suite(void)
 {
@@ -308,7 +269,6 @@ unit_suite(void)
 	tcase_add_test(tc, test_refusals);
 	tcase_add_test(tc, test_backwards_times_warn);
 	tcase_add_test(tc, test_encodings);
-	tcase_add_test(tc, test_inputs_sorted);
 	suite_add_tcase(s, tc);
 	return s;
 }
