@@ -199,6 +199,11 @@ xmldom_read(const char *data, size_t len, struct diags *d)
 		diags_error(d, 0, 0, "the XML document is too large");
 		return NULL;
 	}
+	/* libxml2 makes no parser for zero bytes. */
+	if (len == 0) {
+		diags_error(d, 0, 0, "the file is empty: not an XML document");
+		return NULL;
+	}
 	xmlSetGenericErrorFunc(NULL, silent);
 	if ((ctxt = xmlCreateMemoryParserCtxt(data, (int)len)) == NULL) {
 		diags_error(d, 0, 0, "cannot start the XML parser");
