@@ -4,10 +4,12 @@
 
 #include "unit.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "outfile.h"
@@ -238,6 +240,56 @@ START_TEST(test_readonly_dir)
 }
 END_TEST
 
+/* A run killed by SIGTERM leaves no temporary file and dies of the
+ * signal; a file committed before stays. The child runs no Check code
+ * (and, killed, dies holding its memory: valgrind without
+ * --child-silent-after-fork=yes reports it lost). */
+START_TEST(test_signal_cleanup)
+{
+	char *dir = xasprintf("%s/sig", tmpdir), *why = NULL, *tmp, *done;
+	int up[2], down[2], status;
+	char c;
+	pid_t pid;
+
+	ck_assert_int_eq(outfile_mkdirs(dir, &why), 0);
+	ck_assert_int_eq(pipe(up), 0);
+	ck_assert_int_eq(pipe(down), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		outfile *f, *g;
+
+		outfile_cleanup_on_signal();
+		g = outfile_open(dir, "done.csv", &why);
+		f = outfile_open(dir, "half.csv", &why);
+		if (f == NULL || g == NULL || outfile_commit(g, &why) != 0)
+			_exit(1);
+		fputs("half", outfile_stream(f));
+		fflush(outfile_stream(f));
+		(void)!write(up[1], "r", 1);	/* ready */
+		(void)!read(down[0], &c, 1);	/* killed while waiting */
+		_exit(2);
+	}
+	close(up[1]);
+	close(down[0]);
+	ck_assert_int_eq(read(up[0], &c, 1), 1);
+	tmp = xasprintf("%s/.half.csv.tmp-%ld", dir, (long)pid);
+	done = xasprintf("%s/done.csv", dir);
+	ck_assert(exists(tmp));
+	ck_assert_int_eq(kill(pid, SIGTERM), 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	close(up[0]);
+	close(down[1]);
+	ck_assert(WIFSIGNALED(status));
+	ck_assert_int_eq(WTERMSIG(status), SIGTERM);
+	ck_assert(!exists(tmp));
+	ck_assert(exists(done));
+	free(done);
+	free(tmp);
+	free(dir);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -249,6 +301,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_abort);
 	tcase_add_test(tc, test_commit_fails);
 	tcase_add_test(tc, test_readonly_dir);
+	tcase_add_test(tc, test_signal_cleanup);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -139,6 +139,11 @@ START_TEST(test_declarations_refused)
 	refused("<!DOCTYPE r [<!NOTATION gif SYSTEM \"image/gif\">"
 	    "<!ENTITY pic SYSTEM \"pic.gif\" NDATA gif>]><r/>", 1, 0,
 	    "notation declaration 'gif' refused");
+	refused("<!DOCTYPE r [<!ENTITY pic SYSTEM \"pic.gif\" NDATA gif>]>"
+	    "<r/>", 1, 0, "unparsed entity declaration 'pic' refused");
+	/* A parameter entity that was never declared is not looked up
+	 * anywhere. */
+	refused("<!DOCTYPE r [%pe;]><r/>", 1, 0, "%pe; not found");
 	refused("<!DOCTYPE r [<!ATTLIST r who CDATA \"nobody\">]><r/>", 1, 0,
 	    "attribute declaration 'who' of <r> refused");
 	refused("<!DOCTYPE r [<!ELEMENT r (#PCDATA)>]><r/>", 1, 0,
