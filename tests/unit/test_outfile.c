@@ -59,15 +59,22 @@ START_TEST(test_mkdirs)
 	dir = xasprintf("%s/mk/a/", tmpdir);
 	ck_assert_int_eq(outfile_mkdirs(dir, &why), 0);
 	ck_assert_ptr_null(why);
-	/* A regular file in the way: an error naming it. */
+	/* A regular file in the way: an error naming it, whether it is
+	 * the directory asked for or one of its parents. */
 	f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
 	under = xasprintf("%s/sub", file);
 	ck_assert_int_eq(outfile_mkdirs(under, &why), -1);
 	ck_assert_ptr_nonnull(why);
-	ck_assert_ptr_nonnull(strstr(why, "cannot create directory"));
-	ck_assert_ptr_nonnull(strstr(why, "/mk/plain/sub"));
+	ck_assert_ptr_nonnull(strstr(why, "/mk/plain: cannot create "
+	    "directory: Not a directory"));
+	free(why);
+	why = NULL;
+	ck_assert_int_eq(outfile_mkdirs(file, &why), -1);
+	ck_assert_ptr_nonnull(why);
+	ck_assert_ptr_nonnull(strstr(why, "/mk/plain: cannot create "
+	    "directory: Not a directory"));
 	free(why);
 	free(under);
 	free(file);
