@@ -72,15 +72,17 @@ int
 outfile_mkdirs(const char *dir, char **why)
 {
 	char *p = xstrdup(dir);
+	struct stat st;
 
 	for (char *q = p + 1; ; q++) {
 		if (*q == '/' || *q == '\0') {
 			char c = *q;
 
 			*q = '\0';
-			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			if (mkdir(p, 0777) != 0 && (errno != EEXIST ||
+			    stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
 				*why = xasprintf("%s: cannot create directory: %s",
-				    p, strerror(errno));
+				    p, strerror(errno == EEXIST ? ENOTDIR : errno));
 				free(p);
 				return -1;
 			}

@@ -316,12 +316,20 @@ printable(const char *s, size_t max)
 			strbuf_addc(&b, (char)c);
 	}
 	if (s[i] != '\0') {
-		/* Do not cut a UTF-8 sequence in two. */
-		while (b.len > 0 && ((unsigned char)b.s[b.len - 1] & 0xc0) == 0x80)
-			b.len--;
-		if (b.len > 0 && (unsigned char)b.s[b.len - 1] >= 0xc0)
-			b.len--;
-		b.s[b.len] = '\0';
+		/* Do not cut a UTF-8 sequence in two: drop the last one when
+		 * it is incomplete, keep it when it is whole. */
+		size_t j = b.len;
+
+		while (j > 0 && ((unsigned char)b.s[j - 1] & 0xc0) == 0x80)
+			j--;
+		if (j > 0 && (unsigned char)b.s[j - 1] >= 0xc0) {
+			unsigned char lead = (unsigned char)b.s[j - 1];
+			size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+
+			if (b.len - (j - 1) < want)
+				b.len = j - 1;
+		}
+		/* strbuf_adds() ends the string (b.s is NULL when max is 0). */
 		strbuf_adds(&b, "...");
 	}
 	return strbuf_release(&b);

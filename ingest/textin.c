@@ -42,6 +42,7 @@ from_utf16(const unsigned char *p, size_t n, int be, size_t *outlen,
 {
 	strbuf b = { 0 };
 	long line = 1, col = 1;
+	uint32_t prev = 0;
 
 	if (n % 2 != 0) {
 		diags_error(d, 0, 0, "UTF-16 text with an odd number of bytes: "
@@ -69,11 +70,14 @@ from_utf16(const unsigned char *p, size_t n, int be, size_t *outlen,
 			strbuf_free(&b);
 			return NULL;
 		}
-		if (c == '\n') {
-			line++;
+		/* Lines end as textin_next_line() ends them: LF, CRLF, CR. */
+		if (c == '\n' || c == '\r') {
+			if (c == '\r' || prev != '\r')
+				line++;
 			col = 1;
 		} else
 			col++;
+		prev = c;
 		put_utf8(&b, c);
 	}
 	*outlen = b.len;
@@ -113,10 +117,13 @@ textin_decode(const char *data, size_t len, size_t *outlen, struct diags *d)
 			i++;
 			continue;
 		}
-		/* One multi-byte sequence: let utf8_valid judge it. */
-		k = i + 1;
-		while (k < len && k < i + 4 && (p[k] & 0xc0) == 0x80)
-			k++;
+		/* One sequence, as long as its lead byte says: let
+		 * utf8_valid judge it. A continuation byte after a complete
+		 * sequence is judged, and reported, where it stands. */
+		k = i + (p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : p[i] >= 0xc0 ?
+		    2 : 1);
+		if (k > len)
+			k = len;
 		if (nul != NULL) {
 			i = k;	/* the NUL is reported */
 			continue;

@@ -297,7 +297,8 @@ xmldom_attr(xmlNodePtr n, const char *name)
 
 		if (xml_ns ? (a->ns != NULL && a->ns->prefix != NULL &&
 		    strcmp((const char *)a->ns->prefix, "xml") == 0 &&
-		    strcmp(an, name + 4) == 0) : (strcmp(an, name) == 0)) {
+		    strcmp(an, name + 4) == 0) : (a->ns == NULL &&
+		    strcmp(an, name) == 0)) {
 			xmlNodePtr t = a->children;
 
 			return t != NULL && t->type == XML_TEXT_NODE &&

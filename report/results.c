@@ -288,6 +288,7 @@ results_free(struct results *r)
 		example_free(&r->ex[i]);
 	free(r->ex);
 	cJSON_Delete(r->corpus);
+	memset(r, 0, sizeof(*r));	/* empty, as results_read() promises */
 }
 
 int

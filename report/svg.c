@@ -185,14 +185,15 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 		ylo = 0;
 	if (yhi == ylo)
 		yhi = ylo + 1;
+	/* The axis labels name the first and last session (before a lone
+	 * day is widened); the plot area gets a margin so no point sits on
+	 * its frame. */
+	day_label(xlo, d0);
+	day_label(xhi, d1);
 	if (xhi == xlo) {
 		xlo -= 15;
 		xhi += 15;
 	}
-	/* The axis labels name the first and last session; the plot area
-	 * gets a margin so no point sits on its frame. */
-	day_label(xlo, d0);
-	day_label(xhi, d1);
 	pad = (xhi - xlo) * 0.04;
 	xlo -= pad;
 	xhi += pad;

@@ -1,4 +1,4 @@
-/* test_ingest.c -- unit tests of the session model and streaming ingest. */
+/* test_ingest.c -- unit tests of streaming ingest (ingest/ingest.c). */
 #include "config.h"
 
 #include "unit.h"
@@ -6,13 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "ingest.h"
-#include "inputs.h"
 #include "session.h"
-#include "sha256.h"
 #include "util.h"
 
 #define tmpdir unit_tmpdir()
@@ -261,136 +257,6 @@ START_TEST(test_encodings)
 }
 END_TEST
 
-START_TEST(test_times)
-{
-	double t;
-
-	ck_assert_int_eq(session_parse_time("12.5", &t), 0);
-	ck_assert_double_eq(t, 12.5);
-	ck_assert_int_eq(session_parse_time("00:12:05.5", &t), 0);
-	ck_assert_double_eq(t, 725.5);
-	ck_assert_int_eq(session_parse_time("1:02:03", &t), 0);
-	ck_assert_double_eq(t, 3723);
-	ck_assert_int_eq(session_parse_time("12:05", &t), 0);
-	ck_assert_double_eq(t, 725);
-	ck_assert_int_eq(session_parse_time("abc", &t), -1);
-	ck_assert_int_eq(session_parse_time("", &t), -1);
-	ck_assert_int_eq(session_parse_time("-3", &t), -1);
-	ck_assert_int_eq(session_parse_time("1:75", &t), -1);
-	ck_assert_int_eq(session_parse_time("1.5:20", &t), -1);
-	ck_assert_int_eq(session_parse_time("nan", &t), -1);
-	ck_assert_int_eq(session_parse_time("1:2:3:4", &t), -1);
-}
-END_TEST
-
-START_TEST(test_dates)
-{
-	ck_assert(session_valid_date("2026-03-14"));
-	ck_assert(session_valid_date("2024-02-29"));
-	ck_assert(!session_valid_date("2026-02-29"));
-	ck_assert(!session_valid_date("2026-13-01"));
-	ck_assert(!session_valid_date("2026-3-14"));
-	ck_assert(!session_valid_date("14/03/2026"));
-}
-END_TEST
-
-START_TEST(test_utf8)
-{
-	ck_assert(utf8_valid("caf\xc3\xa9", 5));
-	ck_assert(!utf8_valid("caf\xc3\x28", 5));
-	ck_assert(!utf8_valid("\xc0\xaf", 2));		/* overlong */
-	ck_assert(!utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
-	ck_assert(!utf8_valid("\xe2\x82", 2));		/* truncated */
-	ck_assert(utf8_valid("\xf0\x9f\x99\x82", 4));
-}
-END_TEST
-
-/* FIPS 180-2 appendix B test vectors. */
-START_TEST(test_sha256)
-{
-	sha256_ctx c;
-	char hex[65];
-	strbuf b = { 0 };
-
-	sha256_init(&c);
-	sha256_update(&c, "abc", 3);
-	sha256_final_hex(&c, hex);
-	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad");
-	sha256_init(&c);
-	sha256_update(&c, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnop"
-	    "nopq", 56);
-	sha256_final_hex(&c, hex);
-	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039"
-	    "a33ce45964ff2167f6ecedd419db06c1");
-	for (int i = 0; i < 1000; i++)
-		strbuf_adds(&b, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-	sha256_init(&c);
-	for (size_t off = 0; off < b.len; off += 997)	/* odd pieces */
-		sha256_update(&c, b.s + off, b.len - off < 997 ? b.len - off :
-		    997);
-	sha256_final_hex(&c, hex);
-	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
-	    "f1809a48a497200e046d39ccc7112cd0");
-	strbuf_free(&b);
-}
-END_TEST
-
-START_TEST(test_inputs_sorted)
-{
-	char *dir = xasprintf("%s/walk", tmpdir), *sub, *p;
-	struct inputs in = { 0 };
-	char *args[1];
-
-	mkdir(dir, 0700);
-	sub = xasprintf("%s/b-sub", dir);
-	mkdir(sub, 0700);
-	free(write_file("walk/c.xml", "x", 1));
-	free(write_file("walk/a.xml", "x", 1));
-	free(write_file("walk/b-sub/z.XML", "x", 1));
-	free(write_file("walk/notes.txt", "x", 1));
-	free(write_file("walk/.hidden.xml", "x", 1));
-	p = xasprintf("%s/dangling.xml", dir);
-	ck_assert_int_eq(symlink("/nonexistent/x.xml", p), 0);
-	free(p);
-	p = xasprintf("%s/fifo.xml", dir);
-	ck_assert_int_eq(mkfifo(p, 0600), 0);
-	free(p);
-	args[0] = dir;
-	inputs_expand(&in, args, 1);
-	ck_assert_uint_eq(in.n, 5);
-	ck_assert_ptr_nonnull(strstr(in.v[0].path, "/a.xml"));
-	ck_assert_ptr_nonnull(strstr(in.v[1].path, "/b-sub/z.XML"));
-	ck_assert_ptr_nonnull(strstr(in.v[2].path, "/c.xml"));
-	ck_assert_ptr_nonnull(strstr(in.v[3].path, "/dangling.xml"));
-	ck_assert_str_eq(in.v[3].why, "dangling symbolic link");
-	ck_assert_ptr_nonnull(strstr(in.v[4].path, "/fifo.xml"));
-	ck_assert_ptr_nonnull(strstr(in.v[4].why, "not a regular file"));
-	inputs_free(&in);
-	free(sub);
-	free(dir);
-}
-END_TEST
-
 Suite *
 unit_suite(void)
 {
@@ -403,11 +269,6 @@ unit_suite(void)
 	tcase_add_test(tc, test_refusals);
 	tcase_add_test(tc, test_backwards_times_warn);
 	tcase_add_test(tc, test_encodings);
-	tcase_add_test(tc, test_times);
-	tcase_add_test(tc, test_dates);
-	tcase_add_test(tc, test_utf8);
-	tcase_add_test(tc, test_sha256);
-	tcase_add_test(tc, test_inputs_sorted);
 	suite_add_tcase(s, tc);
 	return s;
 }

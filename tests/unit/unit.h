@@ -16,5 +16,10 @@ Suite *unit_suite(void);
 /* A temporary directory of this run (created before the suite runs,
  * removed after); borrowed. */
 const char *unit_tmpdir(void);
+/* Turn off (on: back on) the capabilities that let root ignore file
+ * permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so that a test of
+ * an unreadable or read-only directory means the same when run as root.
+ * Returns 0, or -1 when they cannot be changed (not Linux, not allowed). */
+int unit_dac_override(int on);
 
 #endif

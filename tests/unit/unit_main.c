@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#endif
 
 #include "init.h"
 #include "unit.h"
@@ -17,6 +21,32 @@ unit_tmpdir(void)
 {
 	return dir;
 }
+
+#ifdef __linux__
+int
+unit_dac_override(int on)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	const unsigned bits = 1u << CAP_DAC_OVERRIDE |
+	    1u << CAP_DAC_READ_SEARCH;
+
+	if (syscall(SYS_capget, &h, d) != 0)
+		return -1;
+	if (on)
+		d[0].effective |= d[0].permitted & bits;
+	else
+		d[0].effective &= ~bits;
+	return syscall(SYS_capset, &h, d) == 0 ? 0 : -1;
+}
+#else
+int
+unit_dac_override(int on)
+{
+	(void)on;
+	return -1;
+}
+#endif
 
 int
 main(void)
