@@ -10,6 +10,7 @@
 /* Every importer: one line each, in the order --help lists them. */
 static const struct import_format *const formats[] = {
 	&import_format_cha,
+	&import_format_docx,
 	&import_format_txt,
 	NULL
 };
