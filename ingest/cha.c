@@ -263,9 +263,20 @@ participants(struct cha *c, size_t voff)
 				char *name = arena_strndup(c->doc->arena, v + a,
 				    z - a);
 
-				for (char *p = name; *p != '\0'; p++)
-					if (*p == '_' || *p == '\t')
-						*p = ' ';
+				char *o = name;
+
+				/* One space between the words, whatever
+				 * separated them. */
+				for (char *p = name; *p != '\0'; p++) {
+					char ch = *p == '_' || *p == '\t' ? ' ' :
+					    *p;
+
+					if (ch != ' ' || (o > name && o[-1] != ' '))
+						*o++ = ch;
+				}
+				while (o > name && o[-1] == ' ')
+					o--;
+				*o = '\0';
 				sp->name = name;
 			}
 			code_add(c, sp->label, spk);

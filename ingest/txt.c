@@ -11,6 +11,7 @@
  *   Speaker (00:01:23): text         a time after the label (Rev:
  *   Speaker [00:01:23]: text         "Speaker 1 (00:03):" alone on its
  *                                    line, the text on the next lines)
+ *   Speaker: [00:01:23] text         a time after the colon (Sonix)
  *   Speaker Name  0:03               Otter.ai (and Microsoft Teams):
  *                                    the name, then a time alone at the
  *                                    end of the line, the text below
@@ -266,7 +267,15 @@ classify(const char *s, size_t n, struct head *h)
 		h->lab = (size_t)(lab - s);
 		h->lablen = lablen;
 		h->text = r + off;
-		h->hastext = r + off < n;
+		/* A time right after the colon (Sonix): "Speaker: [00:01:23]
+		 * text". */
+		if (isnan(t) && (k = bracketed_clock(s, n, h->text, &sec)) > 0) {
+			t = sec;
+			for (h->text += k; h->text < n && is_blank(s[h->text]);
+			    h->text++)
+				;
+		}
+		h->hastext = h->text < n;
 		h->start = t;
 		return 1;
 	}
