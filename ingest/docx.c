@@ -266,9 +266,10 @@ struct body {
 };
 
 /* Append the lines of a paragraph's text s (n bytes, lines split at
- * '\n') as paragraph para. */
+ * '\n') as paragraph para; their columns are those in s, or unknown (0)
+ * when s is not the paragraph's own text. */
 static void
-add_lines(struct body *x, const char *s, size_t n, long para)
+add_lines(struct body *x, const char *s, size_t n, long para, int cols)
 {
 	size_t a = 0;
 
@@ -279,7 +280,7 @@ add_lines(struct body *x, const char *s, size_t n, long para)
 		x->v[x->n].off = x->text.len;
 		x->v[x->n].n = i - a;
 		x->v[x->n].para = para;
-		x->v[x->n].col = (long)a + 1;
+		x->v[x->n].col = cols ? (long)a + 1 : 0;
 		x->n++;
 		x->words |= !textin_blank(s + a, i - a);
 		strbuf_add(&x->text, s + a, i - a);
@@ -365,7 +366,7 @@ paragraph(xmlNodePtr p, struct body *x)
 
 	x->para++;
 	runs(p, &b);
-	add_lines(x, b.s != NULL ? b.s : "", b.len, x->para);
+	add_lines(x, b.s != NULL ? b.s : "", b.len, x->para, 1);
 	strbuf_free(&b);
 }
 
@@ -484,7 +485,7 @@ row_line(xmlNodePtr tr, struct body *x)
 		if (cell[k].len > 0)
 			strbuf_add(&line, cell[k].s, cell[k].len);
 	}
-	add_lines(x, line.s, line.len, x->para + 1);
+	add_lines(x, line.s, line.len, x->para + 1, 0);
 	x->para += paras;
 	ok = 1;
 done:

@@ -36,6 +36,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -392,10 +393,22 @@ turn_end(struct import_doc *doc, struct turn *t, size_t *nturns)
 	strbuf_reset(&t->text);
 }
 
+/* "paragraph 12: " to start a message about that unit, "" for lines
+ * (the diagnostic's own position says it). buf holds 64 bytes. */
+static const char *
+at(const struct txt_source *src, long line, char *buf)
+{
+	if (strcmp(src->unit, "line") == 0)
+		return "";
+	snprintf(buf, 64, "%s %ld: ", src->unit, line);
+	return buf;
+}
+
 int
 txt_parse_lines(struct txt_source *src, struct import_doc *doc,
     struct diags *d)
 {
+	char pos[64];
 	struct labels t = { 0 };
 	struct turn cur = { -1, NAN, 0, 0, { 0 } };
 	struct txt_line l;
@@ -418,19 +431,22 @@ txt_parse_lines(struct txt_source *src, struct import_doc *doc,
 		if (classify(l.s, l.n, &h))
 			e = labels_get(&t, l.s + h.lab, h.lablen, 0);
 		if (e != NULL && accepted(&h, e, otter)) {
+			/* A source line of unknown column (0) keeps it. */
+			long col = l.col > 0 ? l.col + (long)h.lab : 0;
+
 			turn_end(doc, &cur, &nturns);
 			if (e->spk < 0) {
 				struct import_speaker *sp;
 
 				if (doc->nspeakers >= TXT_MAX_SPEAKERS) {
-					diags_error(d, l.line, l.col + (long)h.lab,
-					    "more than %d speakers: not the "
-					    "transcript of a session",
+					diags_error(d, l.line, col, "%smore than "
+					    "%d speakers: not the transcript of "
+					    "a session", at(src, l.line, pos),
 					    TXT_MAX_SPEAKERS);
 					goto fail;
 				}
 				e->spk = (long)import_doc_speaker(doc, e->s, e->n,
-				    l.line, l.col + (long)h.lab);
+				    l.line, col);
 				sp = &doc->speakers[e->spk];
 				sp->role = import_role_word(e->s, e->n);
 				if (label_is_name(e->s, e->n))
@@ -438,15 +454,15 @@ txt_parse_lines(struct txt_source *src, struct import_doc *doc,
 			}
 			if (!isnan(h.start)) {
 				if (!isnan(last) && h.start < last && !back++)
-					diags_warn(d, l.line, l.col, "the time goes "
-					    "back here (%.3f s after %.3f s)",
-					    h.start, last);
+					diags_warn(d, l.line, col, "%sthe time goes "
+					    "back (%.3f s after %.3f s)",
+					    at(src, l.line, pos), h.start, last);
 				last = h.start;
 			}
 			cur.spk = e->spk;
 			cur.start = h.start;
 			cur.line = l.line;
-			cur.col = l.col + (long)h.lab;
+			cur.col = col;
 			strbuf_add(&cur.text, l.s + h.text, l.n - h.text);
 			heads++;
 			continue;

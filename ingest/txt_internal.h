@@ -16,7 +16,8 @@ struct txt_line {
 	size_t		 n;
 	long		 line;	/* its number in messages: the line or the
 				   paragraph */
-	long		 col;	/* the column of s[0], 1-based */
+	long		 col;	/* the column of s[0], 1-based; 0 when
+				   unknown (text made from a table row) */
 };
 
 /* Where the lines come from. The rules read them twice (label counts,

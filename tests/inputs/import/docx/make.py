@@ -149,7 +149,8 @@ def main():
         "</w:tbl>",
     ]))
     # "Speaker: text" paragraphs; the time forms; a lower-case label that
-    # recurs; a paragraph without a label continues the turn.
+    # recurs; a paragraph without a label continues the turn; a time
+    # that goes back (a warning naming the paragraph).
     docx("plain.docx", "".join([
         para("Therapist: Where would you like to start today?"),
         para("[00:00:09] Client: With my sleep, I think."),
@@ -157,6 +158,7 @@ def main():
         para("Therapist (00:00:15): Tell me about a typical night."),
         para("mum: She's been calling every night too."),
         para("mum: I told her: not now."),
+        para("[00:00:12] Client: Sorry, back to the nights."),
     ]))
     # No text at all; XML that is not well-formed; an XXE attempt.
     docx("empty.docx", para("") + para("   "))
