@@ -13,10 +13,13 @@
 static const struct import_format *const formats[] = {
 	&import_format_vtt,
 	&import_format_srt,
-	&import_format_csv,
 	&import_format_eaf,
+	&import_format_cha,
 	&import_format_trs,
 	&import_format_tei,
+	&import_format_docx,
+	&import_format_csv,
+	&import_format_txt,	/* the weakest sniffer, last */
 	NULL
 };
 /* The number of formats (the table ends with NULL). */

@@ -24,11 +24,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 fuzz_check_doc(const struct import_doc *doc)
 {
-	for (size_t i = 0; i < doc->nspeakers; i++)
-		if (doc->speakers[i].label == NULL ||
-		    !utf8_valid(doc->speakers[i].label,
-		    strlen(doc->speakers[i].label)))
+	for (size_t i = 0; i < doc->nspeakers; i++) {
+		const struct import_speaker *sp = &doc->speakers[i];
+
+		if (sp->label == NULL || !utf8_valid(sp->label,
+		    strlen(sp->label)) || (sp->name != NULL &&
+		    !utf8_valid(sp->name, strlen(sp->name))))
 			abort();
+	}
 	for (size_t i = 0; i < doc->nturns; i++) {
 		const struct import_turn *t = &doc->turns[i];
 		size_t n = strlen(t->text);
@@ -36,8 +39,9 @@ fuzz_check_doc(const struct import_doc *doc)
 		if (n == 0 || t->text[0] == ' ' || t->text[n - 1] == ' ' ||
 		    !utf8_valid(t->text, n) || t->speaker >= doc->nspeakers ||
 		    t->line < 1 || t->col < 0 ||
-		    (!isnan(t->start) && t->start < 0) ||
-		    (!isnan(t->end) && t->end < 0))
+		    (!isnan(t->start) && (!isfinite(t->start) ||
+		    t->start < 0)) ||
+		    (!isnan(t->end) && (!isfinite(t->end) || t->end < 0)))
 			abort();
 	}
 }
@@ -82,7 +86,8 @@ fuzz_import(const struct import_format *fmt, const uint8_t *data,
 		}
 	}
 	for (size_t i = 0; i < d.n; i++)
-		if (d.v[i].line < 0 || d.v[i].col < 0 || d.v[i].msg == NULL)
+		if (d.v[i].line < 0 || d.v[i].col < 0 || d.v[i].msg == NULL ||
+		    !utf8_valid(d.v[i].msg, strlen(d.v[i].msg)))
 			abort();
 	strbuf_free(&b);
 	diags_free(&d);

@@ -69,7 +69,7 @@ START_TEST(test_sorted)
 	touch("walk/c.xml");
 	touch("walk/a.xml");
 	touch("walk/b-sub/z.XML");
-	touch("walk/notes.txt");
+	touch("walk/notes.md");
 	touch("walk/.hidden.xml");
 	p = xasprintf("%s/walk/dangling.xml", tmpdir);
 	ck_assert_int_eq(symlink("/nonexistent/x.xml", p), 0);
@@ -183,13 +183,13 @@ START_TEST(test_arguments)
 {
 	struct inputs in = { 0 };
 	char *dir = xasprintf("%s/args/", tmpdir);
-	char *notes = xasprintf("%s/args/notes.txt", tmpdir);
+	char *notes = xasprintf("%s/args/notes.md", tmpdir);
 	char *missing = xasprintf("%s/args/missing.xml", tmpdir);
 	char *fifo = xasprintf("%s/args/pipe", tmpdir);
 	char *args[] = { notes, (char *)"-", missing, fifo, dir };
 
 	mkdir_tmp("args");
-	touch("args/notes.txt");
+	touch("args/notes.md");
 	touch("args/one.xml");
 	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
 	inputs_expand(&in, args, 5);

@@ -51,7 +51,7 @@ corpus(void)
 	put("tr/b.xml", "<?xml version=\"1.0\"?>\n"
 	    SESSION("B1", "<u who=\"T\">That makes a lot of sense.</u>"
 	    "<u who=\"C\">Yes.</u>") "\n");
-	put("tr/notes.txt", "not a transcript");
+	put("tr/notes.md", "not a transcript");
 	return dir;
 }
 
