@@ -208,13 +208,52 @@ diagnostics(struct run *run, const struct batch_event *ev)
 	}
 }
 
+/* How many distinct measure names the corpus would have with row's:
+ * those of the sessions kept so far (the aggregate's) plus row's new
+ * ones. */
+static size_t
+measure_names_with(const struct run *run, const struct measure_row *row)
+{
+	size_t nm, n;
+	const char *const *names = aggregate_measure_names(run->agg, &nm);
+
+	n = nm;
+	for (size_t i = 0; i < row->nmeasures; i++) {
+		size_t k = 0;
+
+		while (k < nm && strcmp(names[k], row->mnames[i]) != 0)
+			k++;
+		n += k == nm;	/* row's names are distinct (measure.c) */
+	}
+	return n;
+}
+
 static void
 emit_session(struct run *run, const struct batch_event *ev)
 {
 	struct result *r = ev->result;
 	char *why = NULL;
+	size_t nm;
 
 	diagnostics(run, ev);
+	/* A cap on measure names keeps sessions.csv and rapport.sqlite
+	 * within column limits (measure.h); the session that would pass it
+	 * is rejected, the others are kept. */
+	if ((nm = measure_names_with(run, &r->row)) > MEASURE_MAX_NAMES) {
+		char *msg = xasprintf("too many session measure names: with "
+		    "session '%s' (%zu measure%s) the corpus would have %zu "
+		    "distinct names, more than the %d allowed (one column "
+		    "each in sessions.csv and rapport.sqlite)", r->id,
+		    r->row.nmeasures, r->row.nmeasures == 1 ? "" : "s", nm,
+		    MEASURE_MAX_NAMES);
+
+		reject(run, ev->path, r->line, 1, msg);
+		free(msg);
+		run->rejects++;
+		run->input_rejects++;
+		result_free(r);
+		return;
+	}
 	if (strset_add(&run->ids, r->id) != 0) {
 		char *msg = xasprintf("duplicate session id '%s': an earlier "
 		    "input has a session with this id", r->id);
