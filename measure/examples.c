@@ -57,14 +57,29 @@ score(const struct analyze_utt *u, enum kind k, size_t words, int *tag,
 	return -1;
 }
 
-/* Cut s to at most max bytes at a UTF-8 character boundary. */
+/* Where to cut the redacted text s (len bytes) to at most max bytes: at
+ * a UTF-8 character boundary, and before a label ("[email]") the cut
+ * would split. */
 static size_t
 cut(const char *s, size_t len, size_t max)
 {
+	size_t open;
+
 	if (len <= max)
 		return len;
 	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
 		max--;
+	/* The longest label, "[postcode]", is 10 bytes. */
+	for (open = max; open > 0 && max - open < 10; open--)
+		if (s[open - 1] == ']')
+			break;
+		else if (s[open - 1] == '[') {
+			const char *close = memchr(s + open, ']', len - open);
+
+			if (close != NULL && close - (s + open) < 10)
+				return open - 1;
+			break;
+		}
 	return max;
 }
 
@@ -73,11 +88,17 @@ emit(const session *s, const struct pick *p, enum kind k,
     const char *const *names, size_t nnames, strbuf *out)
 {
 	const struct session_utt *u = &s->utts[p->utt];
-	size_t n = cut(u->text, u->len, EXAMPLES_MAX_BYTES), nv;
-	char *text = xstrndup(u->text, n), *red;
+	char *text = xstrndup(u->text, u->len), *red;
+	size_t n, len, nv;
 	const struct tags_entry *vocab = tags_all(&nv);
 
+	/* Redact the whole utterance, then cut: cutting first could cut an
+	 * identifier in two and leave a half no pattern finds ("jo.smith@
+	 * exam"). */
 	red = redact_text(text, names, nnames);
+	len = strlen(red);
+	n = cut(red, len, EXAMPLES_MAX_BYTES);
+	red[n] = '\0';
 	strbuf_adds(out, "{\"session\":");
 	fmt_json_str(out, s->id);
 	strbuf_adds(out, ",\"clinician\":");
@@ -89,7 +110,7 @@ emit(const session *s, const struct pick *p, enum kind k,
 	strbuf_adds(out, ",\"tag\":");
 	fmt_json_str(out, vocab[p->tag].name);
 	strbuf_adds(out, ",\"text\":");
-	if (n < u->len) {
+	if (n < len) {
 		strbuf b = { 0 };
 
 		strbuf_adds(&b, red);
@@ -110,11 +131,14 @@ emit(const session *s, const struct pick *p, enum kind k,
 }
 
 /* The words that identify the client: declared speaker names, the
- * client id, and speaker ids long enough to be names. */
+ * client id, speaker ids long enough to be names, and the session id
+ * (which may hold the client id: "P000113-2026-03-01"). */
 static size_t
 identifiers(const session *s, const char **names)
 {
 	size_t n = 0;
+
+	names[n++] = s->id;
 
 	for (size_t i = 0; i < s->nspeakers; i++) {
 		if (s->speakers[i].name != NULL)
@@ -133,7 +157,7 @@ examples_session(const session *s, const struct analyze_result *r,
 {
 	struct pick best[NKINDS][EXAMPLES_PER_KIND];
 	size_t nbest[NKINDS] = { 0 }, nnames;
-	const char **names = xcalloc(2 * s->nspeakers + 2, sizeof(*names));
+	const char **names = xcalloc(2 * s->nspeakers + 3, sizeof(*names));
 
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
@@ -143,7 +167,9 @@ examples_session(const session *s, const struct analyze_result *r,
 		    r->utts[i].ntags == 0)
 			continue;
 		words = u->words;
-		if (words < MIN_WORDS)
+		/* A quote is at most EXAMPLES_MAX_BYTES; an utterance far
+		 * longer is not worth redacting whole to quote. */
+		if (words < MIN_WORDS || u->len > EXAMPLES_MAX_SOURCE)
 			continue;
 		for (int k = 0; k < NKINDS; k++) {
 			struct pick p = { i, -1, NULL, 0 };

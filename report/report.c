@@ -153,7 +153,8 @@ footer_text(const struct results *r)
 
 	snprintf(buf, sizeof(buf), "Written by rapport %s from %zu sessions. "
 	    "Quotes are therapist utterances with names, contact details, "
-	    "dates and long numbers redacted. Formulas: docs/statistics.md.",
+	    "addresses, dates, ages over 89 and ID numbers redacted. "
+	    "Formulas: docs/statistics.md.",
 	    v != NULL ? v : "?", r->ns);
 	return buf;
 }
@@ -230,6 +231,7 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 		{ "jargon", "Jargon, with a plain alternative" },
 	};
 	const size_t max = EXAMPLES_SHOWN;
+	size_t quote = 0;
 
 	strbuf_adds(b, "<h2>Examples</h2>\n<p class=\"meta\">The strongest "
 	    "examples found in this clinician's sessions, redacted.</p>\n");
@@ -268,8 +270,9 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 				}
 				strbuf_adds(b, "&#8221;</p>");
 			}
-			strbuf_adds(b, "<p class=\"meta\">session ");
-			html_text(b, pick[j]->session);
+			/* A number on this page, never the session id, which
+			 * may hold the client's ("P000113-2026-03-01"). */
+			strbuf_addf(b, "<p class=\"meta\">quote %zu", ++quote);
 			if (pick[j]->date != NULL) {
 				strbuf_adds(b, ", ");
 				html_text(b, pick[j]->date);
