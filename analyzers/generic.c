@@ -14,10 +14,25 @@
  * so every place the pattern can match is found -- the filter only skips
  * rules that cannot fire. Terms whose first word is not plain ASCII run
  * always.
+ *
+ * Jargon tagging is linear in the utterance (an 8 MiB utterance of "CBT
+ * CBT ..." once took hours): a repeated word adds its rules once to the
+ * candidates; a lexicon rule (no mood, no unless) is matched with
+ * rules_match() directly, pattern by pattern, each pattern's next match
+ * remembered while it lies ahead, rather than by rules_eval(), which
+ * finds the sentence around every match (a scan back to the sentence
+ * start, so quadratic in one long sentence); and the hits are kept as a
+ * sorted list of disjoint spans into which each rule's hits (themselves
+ * in order and disjoint) are merged in one pass, instead of comparing
+ * every hit with every tag. The result is the one the hit-by-hit rule
+ * above gives. A jargon rule with a mood or unless (none is bundled)
+ * still goes through rules_eval(), whose cost per hit is the length of
+ * the hit's sentence.
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,8 +134,8 @@ index_keys(struct generic *g)
 	}
 }
 
-/* Add the rules keyed by word (n bytes, lower case) to cand. Returns -1
- * when there are more than MAX_CANDIDATES. */
+/* Add the rules keyed by word (n bytes, lower case) to cand, each once.
+ * Returns -1 when there are more than MAX_CANDIDATES. */
 static int
 lookup(const struct generic *g, const char *word, size_t n, size_t *cand,
     size_t *ncand)
@@ -137,6 +152,13 @@ lookup(const struct generic *g, const char *word, size_t n, size_t *cand,
 			continue;
 		for (; k < g->nkeys && strncmp(g->keys[k].word, word, n) == 0 &&
 		    g->keys[k].word[n] == '\0'; k++) {
+			size_t c = 0;
+
+			/* A word said again adds nothing new. */
+			while (c < *ncand && cand[c] != g->keys[k].rule)
+				c++;
+			if (c < *ncand)
+				continue;
 			if (*ncand == MAX_CANDIDATES)
 				return -1;
 			cand[(*ncand)++] = g->keys[k].rule;
@@ -212,30 +234,139 @@ generic_free(void *state)
 	free(g);
 }
 
-/* Add a jargon hit unless a longer overlapping one is there; drop shorter
- * overlapping ones. */
+/* A jargon hit: its span and rule. */
+struct hit {
+	size_t			 s, e;
+	const struct rules_rule	*r;
+};
+
+/* The jargon hits of one utterance: spans sorted by start, pairwise
+ * disjoint (add_hits() keeps them so). */
+struct hits {
+	struct hit	*v;
+	size_t		 n, cap;
+};
+
+/* Merge the hits h[0..nh) of one rule (sorted, disjoint) into j, with
+ * the rule of the hit-by-hit version: a hit is dropped when a tag it
+ * overlaps is at least as long, and otherwise replaces every tag it
+ * overlaps. Taking h in order gives that rule's result: an earlier hit
+ * of h never overlaps a later one, and the tags a hit overlaps are one
+ * run of j, since j is sorted and disjoint. O(j->n + nh). */
 static void
-add_jargon(struct analyze_utt *out, int tag, size_t s, size_t e,
-    const struct rules_rule *r)
+add_hits(struct hits *j, const struct hit *h, size_t nh, struct hits *tmp)
 {
-	size_t w = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < out->ntags; i++) {
-		struct analyze_tag *t = &out->tags[i];
+	tmp->n = 0;
+	for (size_t k = 0; k < nh; k++) {
+		size_t s = h[k].s, e = h[k].e, m;
+		int keep = 1;
 
-		if (t->tag == tag && t->start < e && s < t->end &&
-		    t->end - t->start >= e - s)
-			return;
-	}
-	for (size_t i = 0; i < out->ntags; i++) {
-		struct analyze_tag *t = &out->tags[i];
-
-		if (t->tag == tag && t->start < e && s < t->end)
+		while (i < j->n && j->v[i].e <= s) {
+			tmp->v = xgrow(tmp->v, &tmp->cap, tmp->n + 1,
+			    sizeof(*tmp->v));
+			tmp->v[tmp->n++] = j->v[i++];
+		}
+		/* j->v[i..m) overlap [s, e); an empty hit overlaps nothing,
+		 * as t->start < e && s < t->end says. */
+		for (m = i; m < j->n && j->v[m].s < e && s < j->v[m].e; m++)
+			if (j->v[m].e - j->v[m].s >= e - s)
+				keep = 0;
+		if (!keep)
 			continue;
-		out->tags[w++] = *t;
+		i = m;
+		tmp->v = xgrow(tmp->v, &tmp->cap, tmp->n + 1, sizeof(*tmp->v));
+		tmp->v[tmp->n++] = h[k];
 	}
-	out->ntags = w;
-	analyzer_add(out, tag, s, e, r->name, r->term, r->plain);
+	for (; i < j->n; i++) {
+		tmp->v = xgrow(tmp->v, &tmp->cap, tmp->n + 1, sizeof(*tmp->v));
+		tmp->v[tmp->n++] = j->v[i];
+	}
+	/* Swap the buffers: tmp becomes the list, j the scratch. */
+	{
+		struct hits t = *j;
+
+		*j = *tmp;
+		*tmp = t;
+	}
+}
+
+/* The next match of jargon rule r from `from`, as rules_eval() finds it
+ * for a rule without mood or unless: the earliest start over its
+ * patterns, the first pattern on a tie. next[p] remembers pattern p's
+ * last match (next[p].e == SIZE_MAX: none looked for yet); it stays
+ * valid while its start is at or after from, since where a pattern
+ * matches does not depend on where the search starts. A search that
+ * hit the match limit is not remembered, so it is retried (and counted)
+ * as rules_eval() would. */
+static int
+next_hit(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, size_t from, struct hit *next,
+    size_t *start, size_t *end)
+{
+	int found = 0;
+
+	for (size_t p = 0; p < r->npats; p++) {
+		struct hit *c = &next[p];
+
+		if (c->e == SIZE_MAX || (c->r != NULL && c->s < from)) {
+			unsigned long lim = rules_ctx_limit_hits(cx);
+			size_t ms, me;
+
+			if (rules_match(cx, r->pats[p], sub->text, sub->len,
+			    from, &ms, &me) == 1) {
+				c->s = ms;
+				c->e = me;
+				c->r = r;
+			} else if (rules_ctx_limit_hits(cx) == lim) {
+				c->s = c->e = 0;
+				c->r = NULL;	/* no match from here on */
+			} else
+				continue;	/* limit: not remembered */
+		}
+		if (c->r == NULL)
+			continue;
+		if (!found || c->s < *start) {
+			*start = c->s;
+			*end = c->e;
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* Every hit of jargon rule r in the utterance, in order, into h. */
+static void
+rule_hits(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, struct hits *h)
+{
+	struct hit one = { 0, SIZE_MAX, NULL }, *next = &one;
+	int direct = r->mood == RULES_MOOD_ANY && r->nunless == 0;
+	size_t s, e, from = 0;
+
+	h->n = 0;
+	if (r->side != SIDE_ANY && r->side != sub->side)
+		return;
+	if (r->prev != RULES_PREV_ANY && r->prev != sub->prev)
+		return;
+	if (direct && r->npats > 1) {
+		next = xcalloc(r->npats, sizeof(*next));
+		for (size_t p = 0; p < r->npats; p++)
+			next[p].e = SIZE_MAX;
+	}
+	while (from <= sub->len && (direct ?
+	    next_hit(cx, r, sub, from, next, &s, &e) :
+	    rules_eval(cx, r, sub, from, &s, &e))) {
+		h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
+		h->v[h->n++] = (struct hit){ s, e, r };
+		from = e > s ? e : s + 1;
+		while (from < sub->len &&
+		    ((unsigned char)sub->text[from] & 0xC0) == 0x80)
+			from++;
+	}
+	if (next != &one)
+		free(next);
 }
 
 static int
@@ -245,13 +376,14 @@ generic_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 	const struct generic *g = state;
 	size_t cand[MAX_CANDIDATES], ncand = 0, next = 0;
 	int all = candidates(g, in->sub.text, in->sub.len, cand, &ncand) != 0;
+	struct hits jargon = { 0 }, found = { 0 }, tmp = { 0 };
 
 	/* Candidates in rule order, so rules still run in load order. */
 	if (!all)
 		qsort(cand, ncand, sizeof(*cand), size_cmp);
 	for (size_t i = 0; i < g->n; i++) {
 		const struct rules_rule *r = g->rules[i];
-		size_t s, e, from = 0;
+		size_t s, e;
 
 		if (g->keyed[i] && !all) {
 			while (next < ncand && cand[next] < i)
@@ -260,15 +392,11 @@ generic_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 				continue;	/* its first word is absent */
 		}
 		if (r->tag == g->jargon) {
-			while (from <= in->sub.len &&
-			    rules_eval(cx, r, &in->sub, from, &s, &e)) {
-				add_jargon(out, r->tag, s, e, r);
-				from = e > s ? e : s + 1;
-				while (from < in->sub.len &&
-				    ((unsigned char)in->sub.text[from] & 0xC0)
-				    == 0x80)
-					from++;
-			}
+			/* Only this analyzer adds jargon tags, so the list
+			 * starts empty and holds all of them. */
+			rule_hits(cx, r, &in->sub, &found);
+			if (found.n > 0)
+				add_hits(&jargon, found.v, found.n, &tmp);
 			continue;
 		}
 		if (analyzer_holds(out, r->tag))
@@ -276,6 +404,15 @@ generic_run(const void *state, rules_ctx *cx, const struct analyzer_input *in,
 		if (rules_eval(cx, r, &in->sub, 0, &s, &e))
 			analyzer_add(out, r->tag, s, e, r->name, NULL, NULL);
 	}
+	/* analyze_session() sorts the tags, so where they are appended does
+	 * not change the output. */
+	for (size_t k = 0; k < jargon.n; k++)
+		analyzer_add(out, g->jargon, jargon.v[k].s, jargon.v[k].e,
+		    jargon.v[k].r->name, jargon.v[k].r->term,
+		    jargon.v[k].r->plain);
+	free(jargon.v);
+	free(found.v);
+	free(tmp.v);
 	return 0;
 }
 

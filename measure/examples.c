@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "examples.h"
 #include "fmt.h"
@@ -58,14 +57,29 @@ score(const struct analyze_utt *u, enum kind k, size_t words, int *tag,
 	return -1;
 }
 
-/* Cut s to at most max bytes at a UTF-8 character boundary. */
+/* Where to cut the redacted text s (len bytes) to at most max bytes: at
+ * a UTF-8 character boundary, and before a label ("[email]") the cut
+ * would split. */
 static size_t
 cut(const char *s, size_t len, size_t max)
 {
+	size_t open;
+
 	if (len <= max)
 		return len;
 	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
 		max--;
+	/* The longest label, "[postcode]", is 10 bytes. */
+	for (open = max; open > 0 && max - open < 10; open--)
+		if (s[open - 1] == ']')
+			break;
+		else if (s[open - 1] == '[') {
+			const char *close = memchr(s + open, ']', len - open);
+
+			if (close != NULL && close - (s + open) < 10)
+				return open - 1;
+			break;
+		}
 	return max;
 }
 
@@ -74,11 +88,17 @@ emit(const session *s, const struct pick *p, enum kind k,
     const char *const *names, size_t nnames, strbuf *out)
 {
 	const struct session_utt *u = &s->utts[p->utt];
-	size_t n = cut(u->text, u->len, EXAMPLES_MAX_BYTES), nv;
-	char *text = xstrndup(u->text, n), *red;
+	char *text = xstrndup(u->text, u->len), *red;
+	size_t n, len, nv;
 	const struct tags_entry *vocab = tags_all(&nv);
 
+	/* Redact the whole utterance, then cut: cutting first could cut an
+	 * identifier in two and leave a half no pattern finds ("jo.smith@
+	 * exam"). */
 	red = redact_text(text, names, nnames);
+	len = strlen(red);
+	n = cut(red, len, EXAMPLES_MAX_BYTES);
+	red[n] = '\0';
 	strbuf_adds(out, "{\"session\":");
 	fmt_json_str(out, s->id);
 	strbuf_adds(out, ",\"clinician\":");
@@ -90,7 +110,7 @@ emit(const session *s, const struct pick *p, enum kind k,
 	strbuf_adds(out, ",\"tag\":");
 	fmt_json_str(out, vocab[p->tag].name);
 	strbuf_adds(out, ",\"text\":");
-	if (n < u->len) {
+	if (n < len) {
 		strbuf b = { 0 };
 
 		strbuf_adds(&b, red);
@@ -110,65 +130,24 @@ emit(const session *s, const struct pick *p, enum kind k,
 	free(text);
 }
 
-/* Titles that go before a name and are not one ("Dr Lee"). */
-static int
-title(const char *w, size_t n)
-{
-	static const char *const titles[] = { "dr", "dr.", "mr", "mr.", "mrs",
-		"mrs.", "ms", "ms.", "miss", "mx", "mx.", "prof", "prof.", "sir",
-		"madam" };
-
-	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
-		if (strlen(titles[i]) == n && strncasecmp(titles[i], w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * The words that identify people: declared speaker names, whole and each
- * of their words (so "Tomasz Nowicki" also removes "Tomasz" said alone;
- * titles and one-letter initials are not words of a name), the client
- * id, and speaker ids long enough to be names. The strings are in a
- * (parts) or borrowed from s.
- */
+/* The words that identify the client: declared speaker names, the
+ * client id, speaker ids long enough to be names, and the session id
+ * (which may hold the client id: "P000113-2026-03-01"). */
 static size_t
-identifiers(const session *s, arena *a, const char ***out)
+identifiers(const session *s, const char **names)
 {
-	const char **names = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0;
+
+	names[n++] = s->id;
 
 	for (size_t i = 0; i < s->nspeakers; i++) {
-		const char *name = s->speakers[i].name, *p;
-
-		if (strlen(s->speakers[i].id) >= 3) {
-			names = xgrow(names, &cap, n + 1, sizeof(*names));
+		if (s->speakers[i].name != NULL)
+			names[n++] = s->speakers[i].name;
+		if (strlen(s->speakers[i].id) >= 3)
 			names[n++] = s->speakers[i].id;
-		}
-		if (name == NULL)
-			continue;
-		names = xgrow(names, &cap, n + 1, sizeof(*names));
-		names[n++] = name;
-		if (strchr(name, ' ') == NULL)
-			continue;
-		for (p = name; *p != '\0';) {
-			size_t k;
-
-			while (*p == ' ')
-				p++;
-			k = strcspn(p, " ");
-			if (k >= 2 && !title(p, k)) {
-				names = xgrow(names, &cap, n + 1,
-				    sizeof(*names));
-				names[n++] = arena_strndup(a, p, k);
-			}
-			p += k;
-		}
 	}
-	if (s->client != NULL) {
-		names = xgrow(names, &cap, n + 1, sizeof(*names));
+	if (s->client != NULL)
 		names[n++] = s->client;
-	}
-	*out = names;
 	return n;
 }
 
@@ -178,8 +157,7 @@ examples_session(const session *s, const struct analyze_result *r,
 {
 	struct pick best[NKINDS][EXAMPLES_PER_KIND];
 	size_t nbest[NKINDS] = { 0 }, nnames;
-	const char **names = NULL;
-	arena *parts = arena_create();
+	const char **names = xcalloc(2 * s->nspeakers + 3, sizeof(*names));
 
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
@@ -189,7 +167,9 @@ examples_session(const session *s, const struct analyze_result *r,
 		    r->utts[i].ntags == 0)
 			continue;
 		words = u->words;
-		if (words < MIN_WORDS)
+		/* A quote is at most EXAMPLES_MAX_BYTES; an utterance far
+		 * longer is not worth redacting whole to quote. */
+		if (words < MIN_WORDS || u->len > EXAMPLES_MAX_SOURCE)
 			continue;
 		for (int k = 0; k < NKINDS; k++) {
 			struct pick p = { i, -1, NULL, 0 };
@@ -211,10 +191,9 @@ examples_session(const session *s, const struct analyze_result *r,
 			}
 		}
 	}
-	nnames = identifiers(s, parts, &names);
+	nnames = identifiers(s, names);
 	for (int k = 0; k < NKINDS; k++)
 		for (size_t j = 0; j < nbest[k]; j++)
 			emit(s, &best[k][j], (enum kind)k, names, nnames, out);
 	free(names);
-	arena_destroy(parts);
 }

@@ -16,6 +16,14 @@
 	"session", "clinician", "client", "cohort", "date", "modality", "number"
 #define MEASURE_NMETA 7
 
+/* At most this many distinct session measure names (SRS, ORS, ...) in
+ * one corpus: `rapport run` rejects a session that would bring more
+ * (pipeline/run.c), so sessions.csv and the sessions table of
+ * rapport.sqlite, one measure_<name> column each, stay far below
+ * SQLite's 2,000-column limit (SQLITE_MAX_COLUMN) and readable in R and
+ * pandas. Outcome and alliance measures in use number a handful. */
+#define MEASURE_MAX_NAMES 200
+
 struct measure_row {
 	char	*meta[MEASURE_NMETA];	/* NULL when absent; number as text */
 	double	*v;			/* one per indicator (indicators.h) */

@@ -75,9 +75,10 @@ manifest_end(strbuf *b, size_t ninputs, const struct manifest_tail *t)
 	json_key(b, "  ", "counts");
 	strbuf_addf(b, "{\"inputs\": %zu, \"rejected_inputs\": %zu, "
 	    "\"sessions\": %zu, \"utterances\": %zu, \"tags\": %zu, "
-	    "\"rejects\": %zu, \"warnings\": %zu},\n", t->inputs,
+	    "\"rejects\": %zu, \"warnings\": %zu, "
+	    "\"match_limit_hits\": %lu},\n", t->inputs,
 	    t->rejected_inputs, t->sessions, t->utterances, t->tags,
-	    t->rejects, t->warnings);
+	    t->rejects, t->warnings, t->match_limit_hits);
 	json_key(b, "  ", "outputs");
 	strbuf_addc(b, '[');
 	for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {

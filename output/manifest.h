@@ -26,6 +26,7 @@ struct manifest_head {
 struct manifest_tail {
 	size_t			 inputs, rejected_inputs, sessions;
 	size_t			 utterances, tags, rejects, warnings;
+	unsigned long		 match_limit_hits;	/* counted as no match */
 	int			 reports;	/* reports/ written */
 	/* The runtime object. */
 	int			 jobs;

@@ -19,6 +19,7 @@ struct resultsdb {
 	sqlite3_stmt	*ins_session;
 	sqlite3_stmt	*ins_utt;
 	sqlite3_stmt	*ins_tag;
+	sqlite3_stmt	*ins_measure;
 	char	       **mcols;		/* measure_<name> columns added */
 	size_t		 nmcols, mcap;
 };
@@ -183,12 +184,16 @@ resultsdb_create(const char *path, char **why)
 	    "\"end\" REAL, words INTEGER NOT NULL, codes TEXT);"
 	    "CREATE TABLE tags (session TEXT NOT NULL, idx INTEGER NOT NULL, "
 	    "tag TEXT NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT "
-	    "NULL, rule TEXT NOT NULL, term TEXT, plain TEXT);");
+	    "NULL, rule TEXT NOT NULL, term TEXT, plain TEXT);"
+	    "CREATE TABLE measures (session TEXT NOT NULL, name TEXT NOT "
+	    "NULL, value REAL);");
 	if (exec(db, b.s, why) != 0 ||
 	    sqlite3_prepare_v2(db->db, "INSERT INTO utterances VALUES "
 	    "(?, ?, ?, ?, ?, ?, ?, ?)", -1, &db->ins_utt, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db->db, "INSERT INTO tags VALUES "
 	    "(?, ?, ?, ?, ?, ?, ?, ?)", -1, &db->ins_tag, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db->db, "INSERT INTO measures VALUES "
+	    "(?, ?, ?)", -1, &db->ins_measure, NULL) != SQLITE_OK ||
 	    prepare_session(db, why) != 0) {
 		if (*why == NULL)
 			fail(db, why, "create");
@@ -230,7 +235,10 @@ step(resultsdb *db, sqlite3_stmt *st, char **why)
 	return rc == SQLITE_DONE ? 0 : fail(db, why, "insert");
 }
 
-/* Make sure a measure_<name> column exists for each session measure. */
+/* Make sure a measure_<name> column exists for each session measure,
+ * up to MEASURE_MAX_NAMES columns: beyond them a measure is only in the
+ * measures table, so no corpus can reach SQLite's column limit (run
+ * rejects such sessions before they get here, measure.h). */
 static int
 add_measure_columns(resultsdb *db, const struct measure_row *row,
     char **why)
@@ -245,7 +253,7 @@ add_measure_columns(resultsdb *db, const struct measure_row *row,
 		for (j = 0; j < db->nmcols; j++)
 			if (strcmp(db->mcols[j], row->mnames[i]) == 0)
 				break;
-		if (j < db->nmcols)
+		if (j < db->nmcols || db->nmcols >= MEASURE_MAX_NAMES)
 			continue;
 		strbuf_adds(&b, "ALTER TABLE sessions ADD COLUMN ");
 		ident(&b, row->mnames[i]);
@@ -296,6 +304,17 @@ resultsdb_add(resultsdb *db, const char *session_id,
 	}
 	if (step(db, db->ins_session, why) != 0)
 		return -1;
+	for (size_t i = 0; i < row->nmeasures; i++) {
+		const char *name = row->mnames[i];
+
+		if (strncmp(name, "measure_", 8) == 0)
+			name += 8;	/* the name of the transcript */
+		bind_text(db->ins_measure, 1, session_id);
+		bind_text(db->ins_measure, 2, name);
+		bind_num(db->ins_measure, 3, row->mvalues[i], 0);
+		if (step(db, db->ins_measure, why) != 0)
+			return -1;
+	}
 	for (size_t i = 0; i < rows->nutts; i++) {
 		sqlite3_stmt *st = db->ins_utt;
 
@@ -402,7 +421,9 @@ resultsdb_finish(resultsdb *db, char **why)
 	    "(clinician); CREATE INDEX sessions_cohort ON sessions (cohort);"
 	    "CREATE INDEX utterances_session ON utterances (session, idx);"
 	    "CREATE INDEX tags_session ON tags (session, idx);"
-	    "CREATE INDEX tags_tag ON tags (tag); COMMIT;", why);
+	    "CREATE INDEX tags_tag ON tags (tag);"
+	    "CREATE INDEX measures_session ON measures (session);"
+	    "CREATE INDEX measures_name ON measures (name); COMMIT;", why);
 
 	if (rc != 0) {
 		resultsdb_abort(db);
@@ -411,6 +432,7 @@ resultsdb_finish(resultsdb *db, char **why)
 	sqlite3_finalize(db->ins_session);
 	sqlite3_finalize(db->ins_utt);
 	sqlite3_finalize(db->ins_tag);
+	sqlite3_finalize(db->ins_measure);
 	if (sqlite3_close(db->db) != SQLITE_OK) {
 		*why = xstrdup("rapport.sqlite: cannot close the database");
 		rc = -1;
@@ -430,6 +452,7 @@ resultsdb_abort(resultsdb *db)
 	sqlite3_finalize(db->ins_session);
 	sqlite3_finalize(db->ins_utt);
 	sqlite3_finalize(db->ins_tag);
+	sqlite3_finalize(db->ins_measure);
 	sqlite3_close(db->db);
 	for (size_t i = 0; i < db->nmcols; i++)
 		free(db->mcols[i]);

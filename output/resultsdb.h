@@ -2,7 +2,12 @@
  *
  * Tables (docs/architecture.md section 7):
  *   sessions(session, clinician, ..., <every measure column>,
- *            measure_<name> ...)   -- one row per session, as sessions.csv
+ *            measure_<name> ...)   -- one row per session, as sessions.csv;
+ *            a measure_<name> column for each of the first
+ *            MEASURE_MAX_NAMES measure names (measure.h), which is all of
+ *            them in a run, since run rejects sessions beyond the cap
+ *   measures(session, name, value) -- every session measure, one row
+ *            each (the long form: name as in the transcript, "SRS")
  *   utterances(session, idx, speaker, role, start, "end", words, codes)
  *   tags(session, idx, tag, start, "end", rule, term, plain)
  *   clinicians, cohorts, agreement  -- as the CSV files of the same names

@@ -2,7 +2,8 @@
  *
  * One row per session: the metadata columns, one column per indicator
  * (indicators.h) and, in the CSV, one measure_<name> column per session
- * measure found in the corpus, sorted by name; the JSONL line holds only
+ * measure found in the corpus (at most MEASURE_MAX_NAMES, measure.h, which
+ * run enforces by rejecting sessions), sorted by name; the JSONL line holds only
  * the measures its session has. The CSV is written at the end of a run
  * from the session rows held for the statistics (aggregate.h), so both
  * files always agree.

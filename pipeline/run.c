@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,7 @@ struct result {
 };
 
 struct worker {
+	struct run		*run;
 	analyze_ctx		*cx;
 	struct analyze_result	 res;
 };
@@ -74,6 +76,10 @@ struct run {
 	size_t			 ninputs_written;
 	size_t			 sessions, utterances, tags, rejects;
 	size_t			 warnings, rejected_inputs;
+	/* PCRE2 match-limit hits (counted as no match) of the finished
+	 * workers, summed under lock as each worker ends (as tagrun.c). */
+	pthread_mutex_t		 lock;
+	unsigned long		 limit_hits;
 };
 
 /* --- on the workers --- */
@@ -84,6 +90,7 @@ worker_init(void *arg)
 	struct run *run = arg;
 	struct worker *w = xcalloc(1, sizeof(*w));
 
+	w->run = run;
 	w->cx = analyze_ctx_create(run->rs);
 	return w;
 }
@@ -93,6 +100,9 @@ worker_free(void *state)
 {
 	struct worker *w = state;
 
+	pthread_mutex_lock(&w->run->lock);
+	w->run->limit_hits += analyze_ctx_limit_hits(w->cx);
+	pthread_mutex_unlock(&w->run->lock);
 	analyze_ctx_free(w->cx);
 	analyze_result_free(&w->res);
 	free(w);
@@ -198,13 +208,52 @@ diagnostics(struct run *run, const struct batch_event *ev)
 	}
 }
 
+/* How many distinct measure names the corpus would have with row's:
+ * those of the sessions kept so far (the aggregate's) plus row's new
+ * ones. */
+static size_t
+measure_names_with(const struct run *run, const struct measure_row *row)
+{
+	size_t nm, n;
+	const char *const *names = aggregate_measure_names(run->agg, &nm);
+
+	n = nm;
+	for (size_t i = 0; i < row->nmeasures; i++) {
+		size_t k = 0;
+
+		while (k < nm && strcmp(names[k], row->mnames[i]) != 0)
+			k++;
+		n += k == nm;	/* row's names are distinct (measure.c) */
+	}
+	return n;
+}
+
 static void
 emit_session(struct run *run, const struct batch_event *ev)
 {
 	struct result *r = ev->result;
 	char *why = NULL;
+	size_t nm;
 
 	diagnostics(run, ev);
+	/* A cap on measure names keeps sessions.csv and rapport.sqlite
+	 * within column limits (measure.h); the session that would pass it
+	 * is rejected, the others are kept. */
+	if ((nm = measure_names_with(run, &r->row)) > MEASURE_MAX_NAMES) {
+		char *msg = xasprintf("too many session measure names: with "
+		    "session '%s' (%zu measure%s) the corpus would have %zu "
+		    "distinct names, more than the %d allowed (one column "
+		    "each in sessions.csv and rapport.sqlite)", r->id,
+		    r->row.nmeasures, r->row.nmeasures == 1 ? "" : "s", nm,
+		    MEASURE_MAX_NAMES);
+
+		reject(run, ev->path, r->line, 1, msg);
+		free(msg);
+		run->rejects++;
+		run->input_rejects++;
+		result_free(r);
+		return;
+	}
 	if (strset_add(&run->ids, r->id) != 0) {
 		char *msg = xasprintf("duplicate session id '%s': an earlier "
 		    "input has a session with this id", r->id);
@@ -287,7 +336,7 @@ write_manifest_tail(struct run *run, const struct batch_stats *st,
 {
 	struct manifest_tail t = { st->inputs, run->rejected_inputs,
 		run->sessions, run->utterances, run->tags, run->rejects,
-		run->warnings, !run->o->no_reports, run->jobs, run->o->outdir,
+		run->warnings, run->limit_hits, !run->o->no_reports, run->jobs, run->o->outdir,
 		started, time(NULL), st->seconds, st->bytes };
 	strbuf b = { 0 };
 
@@ -454,7 +503,8 @@ commit_outputs(struct run *run, char **why)
 int
 run_corpus(const struct run_opts *o, char *const *args, int nargs)
 {
-	struct run run = { .o = o, .outdir = o->outdir, .quiet = o->quiet };
+	struct run run = { .o = o, .outdir = o->outdir, .quiet = o->quiet,
+		.lock = PTHREAD_MUTEX_INITIALIZER };
 	struct inputs inputs = { 0 };
 	struct batch_ops ops = { worker_init, worker_free, work, emit, &run };
 	struct batch_opts bopts = { 0 };
@@ -506,16 +556,27 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		why = xstrdup("cannot start worker threads");
 		goto fail;
 	}
+	/* batch_run() has joined the workers: limit_hits is complete. */
 	write_manifest_tail(&run, &st, started);
 	if (commit_outputs(&run, &why) != 0)
 		goto fail;
-	if (!run.quiet)
+	if (!run.quiet && run.limit_hits > 0)
+		fprintf(stderr, "rapport run: warning: %lu pattern match%s hit "
+		    "the match limit and counted as no match\n",
+		    run.limit_hits, run.limit_hits == 1 ? "" : "es");
+	if (!run.quiet) {
+		char hits[64] = "";
+
+		if (run.limit_hits > 0)
+			snprintf(hits, sizeof(hits), ", %lu match-limit hit%s",
+			    run.limit_hits, run.limit_hits == 1 ? "" : "s");
 		fprintf(stderr, "rapport: %zu session%s from %zu input%s, %zu "
-		    "reject%s, %zu warning%s, %.1f s -> %s/\n", run.sessions,
+		    "reject%s, %zu warning%s%s, %.1f s -> %s/\n", run.sessions,
 		    run.sessions == 1 ? "" : "s", st.inputs, st.inputs == 1 ?
 		    "" : "s", run.rejects, run.rejects == 1 ? "" : "s",
-		    run.warnings, run.warnings == 1 ? "" : "s", st.seconds,
-		    run.outdir);
+		    run.warnings, run.warnings == 1 ? "" : "s", hits,
+		    st.seconds, run.outdir);
+	}
 	rc = run.sessions == 0 ? EXIT_NOTHING : run.rejects > 0 ?
 	    EXIT_SOME_REJECTED : EXIT_ALL_OK;
 	goto out;
@@ -529,6 +590,7 @@ out:
 	aggregate_free(run.agg);
 	strset_free(&run.ids);
 	strbuf_free(&run.input_ids);
+	pthread_mutex_destroy(&run.lock);
 	inputs_free(&inputs);
 	ingest_schema_free(schema);
 	analyze_ruleset_free(run.rs);

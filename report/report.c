@@ -153,7 +153,8 @@ footer_text(const struct results *r)
 
 	snprintf(buf, sizeof(buf), "Written by rapport %s from %zu sessions. "
 	    "Quotes are therapist utterances with names, contact details, "
-	    "dates and long numbers redacted. Formulas: docs/statistics.md.",
+	    "addresses, dates, ages over 89 and ID numbers redacted. "
+	    "Formulas: docs/statistics.md.",
 	    v != NULL ? v : "?", r->ns);
 	return buf;
 }
@@ -204,6 +205,7 @@ trend_chart(strbuf *b, const struct results *r, const char *id,
 	char *title, *desc;
 
 	t.n = points(r, id, cohort, i, x, y);
+	/* A slope and its CI limits have no natural range (results.h). */
 	t.slope = results_num(ind, "slope_per_30d");
 	t.slope_low = results_num(ind, "slope_ci_low");
 	t.slope_high = results_num(ind, "slope_ci_high");
@@ -229,6 +231,7 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 		{ "jargon", "Jargon, with a plain alternative" },
 	};
 	const size_t max = EXAMPLES_SHOWN;
+	size_t quote = 0;
 
 	strbuf_adds(b, "<h2>Examples</h2>\n<p class=\"meta\">The strongest "
 	    "examples found in this clinician's sessions, redacted.</p>\n");
@@ -267,8 +270,9 @@ examples_section(strbuf *b, const struct results *r, const char *id)
 				}
 				strbuf_adds(b, "&#8221;</p>");
 			}
-			strbuf_adds(b, "<p class=\"meta\">session ");
-			html_text(b, pick[j]->session);
+			/* A number on this page, never the session id, which
+			 * may hold the client's ("P000113-2026-03-01"). */
+			strbuf_addf(b, "<p class=\"meta\">quote %zu", ++quote);
 			if (pick[j]->date != NULL) {
 				strbuf_adds(b, ", ");
 				html_text(b, pick[j]->date);
@@ -292,7 +296,8 @@ judged_list(strbuf *b, const struct results *r, const cJSON *inds, int sign,
 	html_text(b, title);
 	strbuf_adds(b, "</h2><ul>\n");
 	for (size_t i = 0; i < NHEAD; i++) {
-		if (judge(r, i, results_num(results_get(inds, head[i]->name), "mean")) != sign)
+		if (judge(r, i, results_ind(results_get(inds, head[i]->name),
+		    "mean", head[i])) != sign)
 			continue;
 		strbuf_adds(b, "<li>");
 		html_text(b, sign > 0 ? head[i]->strength : head[i]->work);
@@ -320,7 +325,8 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	strbuf_adds(&b, "<h1>");
 	html_text(&b, title);
 	strbuf_adds(&b, "</h1>\n<p class=\"meta\">");
-	html_textf(&b, "%s sessions", num(results_num(c, "n_sessions"), 0, 0).s);
+	html_textf(&b, "%s sessions", num(results_count(c, "n_sessions"), 0,
+	    0).s);
 	if (cJSON_IsString(results_get(c, "first_date"))) {
 		char *d0 = results_str(c, "first_date"), *d1 = results_str(c, "last_date");
 
@@ -330,7 +336,9 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	}
 	cJSON_ArrayForEach(it, mods) {
 		html_textf(&b, " \xC2\xB7 %s: %s", it->string,
-		    num(cJSON_IsNumber(it) ? it->valuedouble : NAN, 0, 0).s);
+		    num(cJSON_IsNumber(it) && it->valuedouble >= 0 &&
+		    it->valuedouble <= RESULTS_COUNT_MAX ? it->valuedouble : NAN,
+		    0, 0).s);
 	}
 	if (cJSON_IsString(results_get(c, "cohort"))) {
 		strbuf_adds(&b, " \xC2\xB7 cohort ");
@@ -359,8 +367,11 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 	for (size_t i = 0; i < NHEAD; i++) {
 		const cJSON *ci = results_get(inds, head[i]->name);
 		const cJSON *co = results_get(corp, head[i]->name);
-		struct svg_range g = { results_num(co, "min"), r->q1[i], r->median[i],
-			r->q3[i], results_num(co, "max"), NAN, NAN, results_num(ci, "mean"),
+		/* The CI limits of a mean may cross the indicator's bounds
+		 * (a t interval is not truncated): results_num(). */
+		struct svg_range g = { results_ind(co, "min", head[i]), r->q1[i],
+			r->median[i], r->q3[i], results_ind(co, "max", head[i]),
+			NAN, NAN, results_ind(ci, "mean", head[i]),
 			results_num(ci, "ci_low"), results_num(ci, "ci_high") };
 		char *desc;
 
@@ -402,8 +413,9 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 		html_text(&b, head[i]->label);
 		html_textf(&b, ": %s per 30 days", num(results_num(ci,
 		    "slope_per_30d"), 2, 1).s);
-		if (isfinite(results_num(ci, "slope_p")))
-			html_textf(&b, " (p = %.3f)", results_num(ci, "slope_p"));
+		if (isfinite(results_range(ci, "slope_p", 0, 1)))
+			html_textf(&b, " (p = %.3f)", results_range(ci,
+			    "slope_p", 0, 1));
 		else
 			html_text(&b, " (no test: too few sessions or no variation)");
 		strbuf_adds(&b, "</figcaption></figure>\n");
@@ -427,10 +439,11 @@ clinician_page(struct results *r, const char *id, const cJSON *c,
 			const cJSON *x = results_get(bm, modes[m]);
 
 			strbuf_adds(&b, "<td class=\"n\">");
-			html_num(&b, results_num(x, "mean"), head[i]->decimals);
-			if (isfinite(results_num(x, "n")))
+			html_num(&b, results_ind(x, "mean", head[i]),
+			    head[i]->decimals);
+			if (isfinite(results_count(x, "n")))
 				strbuf_addf(&b, " <span class=\"meta\">(n=%.0f)"
-				    "</span>", results_num(x, "n"));
+				    "</span>", results_count(x, "n"));
 			strbuf_adds(&b, "</td>");
 		}
 		strbuf_adds(&b, "</tr>\n");
@@ -524,7 +537,7 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 			labels[k] = cJSON_GetStringValue(results_get(m, "month"));
 			if (labels[k] == NULL)
 				labels[k] = "?";
-			mean[k] = results_num(v, "mean");
+			mean[k] = results_ind(v, "mean", head[i]);
 			lo[k] = results_num(v, "ci_low");
 			hi[k++] = results_num(v, "ci_high");
 		}
@@ -539,7 +552,8 @@ cohort_page(struct results *r, const char *id, const cJSON *c, char **why)
 		html_textf(&b, ": mean trainee slope %s per 30 days (95%% CI "
 		    "%s to %s, %s trainees)", num(results_num(tr, "mean_slope"), 2,
 		    1).s, num(results_num(tr, "ci_low"), 2, 0).s, num(results_num(tr,
-		    "ci_high"), 2, 0).s, num(results_num(tr, "n_trainees"), 0, 0).s);
+		    "ci_high"), 2, 0).s, num(results_count(tr, "n_trainees"), 0,
+		    0).s);
 		if (cJSON_IsString(results_get(tr, "why"))) {
 			strbuf_adds(&b, " (");
 			html_text(&b, results_get(tr, "why")->valuestring);
@@ -612,14 +626,15 @@ index_tables(strbuf *b, const struct results *r)
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, head[i]->label);
 		strbuf_adds(b, "</th>");
-		cell(b, results_num(icc, "value"), 2);
+		/* ICC(1) lies in [-1/(k-1), 1] for groups of k >= 2. */
+		cell(b, results_range(icc, "value", -1, 1), 2);
 		strbuf_adds(b, "<td class=\"n\">");
-		html_num(b, results_num(icc, "ci_low"), 2);
+		html_num(b, results_range(icc, "ci_low", -1, 1), 2);
 		strbuf_adds(b, " to ");
-		html_num(b, results_num(icc, "ci_high"), 2);
+		html_num(b, results_range(icc, "ci_high", -1, 1), 2);
 		strbuf_adds(b, "</td>");
-		cell(b, results_num(icc, "n_clinicians"), 0);
-		cell(b, results_num(icc, "n_sessions"), 0);
+		cell(b, results_count(icc, "n_clinicians"), 0);
+		cell(b, results_count(icc, "n_sessions"), 0);
 		strbuf_adds(b, "</tr>\n");
 	}
 	strbuf_adds(b, "</tbody></table>\n");
@@ -645,22 +660,23 @@ index_tables(strbuf *b, const struct results *r)
 			strbuf_adds(b, "<tr><th scope=\"row\">");
 			html_text(b, head[i]->label);
 			strbuf_adds(b, "</th>");
-			cell(b, results_num(c, "n"), 0);
-			cell(b, results_num(c, "pearson_r"), 2);
+			cell(b, results_count(c, "n"), 0);
+			cell(b, results_range(c, "pearson_r", -1, 1), 2);
 			strbuf_adds(b, "<td class=\"n\">");
-			html_num(b, results_num(c, "ci_low"), 2);
+			html_num(b, results_range(c, "ci_low", -1, 1), 2);
 			strbuf_adds(b, " to ");
-			html_num(b, results_num(c, "ci_high"), 2);
+			html_num(b, results_range(c, "ci_high", -1, 1), 2);
 			strbuf_adds(b, "</td>");
-			cell(b, results_num(c, "p"), 3);
-			cell(b, results_num(c, "spearman_rho"), 2);
+			cell(b, results_range(c, "p", 0, 1), 3);
+			cell(b, results_range(c, "spearman_rho", -1, 1), 2);
 			strbuf_adds(b, "</tr>\n");
 		}
 		strbuf_adds(b, "</tbody></table>\n<p class=\"meta\">Regression on "
 		    "the headline indicators: ");
 		html_textf(b, "R\xC2\xB2 = %s, adjusted %s, n = %s",
-		    num(results_num(reg, "r2"), 2, 0).s, num(results_num(reg, "adj_r2"), 2,
-		    0).s, num(results_num(reg, "n"), 0, 0).s);
+		    num(results_range(reg, "r2", 0, 1), 2, 0).s,
+		    num(results_range(reg, "adj_r2", -RESULTS_COUNT_MAX, 1), 2, 0).s,
+		    num(results_count(reg, "n"), 0, 0).s);
 		if (cJSON_IsString(results_get(reg, "why"))) {
 			strbuf_adds(b, " (");
 			html_text(b, results_get(reg, "why")->valuestring);
@@ -701,7 +717,8 @@ index_tables(strbuf *b, const struct results *r)
 					    ?: "") == 0 && strcmp(
 					    cJSON_GetStringValue(results_get(c, "to")) ?:
 					    "", cJSON_GetStringValue(it) ?: "") == 0) {
-						p = results_num(c, "probability");
+						p = results_range(c,
+						    "probability", 0, 1);
 						z = results_num(c, "adjusted_residual");
 					}
 				strbuf_adds(b, fabs(z) > 1.96 ? "<td class=\"n\">"
@@ -724,7 +741,7 @@ index_tables(strbuf *b, const struct results *r)
 		return;
 	}
 	html_textf(b, "%s coded sessions; presence per utterance.",
-	    num(results_num(agree, "sessions"), 0, 0).s);
+	    num(results_count(agree, "sessions"), 0, 0).s);
 	strbuf_adds(b, "\n<table><thead><tr>");
 	static const char *const ac[] = { "tag", "tp", "fp", "fn", "precision",
 		"recall", "f1", "kappa", "icc21" };
@@ -735,8 +752,12 @@ index_tables(strbuf *b, const struct results *r)
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, cJSON_GetStringValue(results_get(it, "tag")));
 		strbuf_adds(b, "</th>");
+		/* tp, fp, fn are counts; precision, recall and F1 shares;
+		 * kappa and ICC(2,1) at most 1 (and at least -1). */
 		for (size_t k = 1; k < sizeof(ac) / sizeof(ac[0]); k++)
-			cell(b, results_num(it, ac[k]), k < 4 ? 0 : 2);
+			cell(b, k < 4 ? results_count(it, ac[k]) :
+			    results_range(it, ac[k], k < 7 ? 0 : -1, 1),
+			    k < 4 ? 0 : 2);
 		strbuf_adds(b, "</tr>\n");
 	}
 	strbuf_adds(b, "</tbody></table>\n");
@@ -766,19 +787,22 @@ corpus_table(strbuf *b, const struct results *r)
 		strbuf_adds(b, "<tr><th scope=\"row\">");
 		html_text(b, head[i]->label);
 		strbuf_adds(b, "</th>");
-		cell(b, results_num(c, "n"), 0);
-		cell(b, results_num(c, "mean"), d);
+		cell(b, results_count(c, "n"), 0);
+		cell(b, results_ind(c, "mean", head[i]), d);
 		strbuf_adds(b, "<td class=\"n\">");
 		html_num(b, results_num(c, "ci_low"), d);
 		strbuf_adds(b, " to ");
 		html_num(b, results_num(c, "ci_high"), d);
 		strbuf_adds(b, "</td>");
-		cell(b, results_num(c, "sd"), d);
-		cell(b, results_num(c, "median"), d);
+		/* The sample SD of values in [lo, hi] is at most
+		 * (hi - lo) / sqrt(2) (n = 2, one value at each end). */
+		cell(b, results_range(c, "sd", 0, results_ind_hi(head[i]) -
+		    head[i]->lo), d);
+		cell(b, results_ind(c, "median", head[i]), d);
 		strbuf_adds(b, "<td class=\"n\">");
-		html_num(b, results_num(c, "min"), d);
+		html_num(b, results_ind(c, "min", head[i]), d);
 		strbuf_adds(b, " to ");
-		html_num(b, results_num(c, "max"), d);
+		html_num(b, results_ind(c, "max", head[i]), d);
 		strbuf_adds(b, "</td><td class=\"n\">");
 		if (isfinite(good)) {
 			html_num(b, fair, 1);
@@ -802,14 +826,14 @@ index_page(struct results *r, char **why)
 	html_begin(&b, "rapport results");
 	strbuf_adds(&b, "<h1>rapport results</h1>\n<p>");
 	html_textf(&b, "%zu sessions from %s clinicians in %s cohorts.",
-	    r->ns, num(results_num(r->corpus, "n_clinicians"), 0, 0).s,
-	    num(results_num(r->corpus, "n_cohorts"), 0, 0).s);
+	    r->ns, num(results_count(r->corpus, "n_clinicians"), 0, 0).s,
+	    num(results_count(r->corpus, "n_cohorts"), 0, 0).s);
 	strbuf_adds(&b, "</p>\n<h2>Clinicians</h2>\n<ul>\n");
 	cJSON_ArrayForEach(it, results_obj(r->corpus, "clinicians")) {
 		strbuf_adds(&b, "<li>");
 		page_link(&b, "clinician", it->string);
 		html_textf(&b, " \xE2\x80\x94 %s sessions",
-		    num(results_num(it, "n_sessions"), 0, 0).s);
+		    num(results_count(it, "n_sessions"), 0, 0).s);
 		strbuf_adds(&b, "</li>\n");
 	}
 	strbuf_adds(&b, "</ul>\n<h2>Cohorts</h2>\n<ul>\n");

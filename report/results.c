@@ -22,11 +22,42 @@ results_str(const cJSON *o, const char *key)
 }
 
 double
-results_num(const cJSON *o, const char *key)
+results_range(const cJSON *o, const char *key, double lo, double hi)
 {
 	const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
+	double v;
 
-	return cJSON_IsNumber(it) ? it->valuedouble : NAN;
+	if (!cJSON_IsNumber(it))
+		return NAN;
+	v = it->valuedouble;
+	/* cJSON reads 1e999 as inf; a NaN fails both comparisons. */
+	return isfinite(v) && v >= lo && v <= hi ? v : NAN;
+}
+
+double
+results_ind_hi(const struct indicator *in)
+{
+	return isinf(in->hi) ? RESULTS_COUNT_MAX : in->hi;
+}
+
+double
+results_ind(const cJSON *o, const char *key, const struct indicator *in)
+{
+	return results_range(o, key, in->lo, results_ind_hi(in));
+}
+
+double
+results_count(const cJSON *o, const char *key)
+{
+	double v = results_range(o, key, 0, RESULTS_COUNT_MAX);
+
+	return v == floor(v) ? v : NAN;
+}
+
+double
+results_num(const cJSON *o, const char *key)
+{
+	return results_range(o, key, -RESULTS_COUNT_MAX, RESULTS_COUNT_MAX);
 }
 
 const cJSON *
@@ -124,7 +155,8 @@ add_session(struct results *r, const cJSON *o)
 	s->date = results_str(o, "date");
 	s->day = session_date_days(s->date);
 	for (size_t i = 0; i < NHEAD; i++)
-		s->v[i] = results_num(o, indicators_headline()[i]->name);
+		s->v[i] = results_ind(o, indicators_headline()[i]->name,
+		    indicators_headline()[i]);
 }
 
 static void
@@ -188,7 +220,7 @@ add_example(struct results *r, const cJSON *o)
 	e.kind = results_str(o, "kind");
 	e.score = results_num(o, "score");
 	e.session = results_str(o, "session");
-	e.index = results_num(o, "index");
+	e.index = results_count(o, "index");
 	for (size_t i = 0; i < r->nex; i++) {
 		struct example *k = &r->ex[i];
 

@@ -6,6 +6,12 @@
  * and examples.jsonl (redacted quotes, the best EXAMPLES_SHOWN of each
  * kind per clinician kept while reading). Every value is read
  * defensively: a missing or mistyped field is NaN or NULL, never a crash.
+ * Every number is range-checked as it is read: a value outside the range
+ * it can take (an indicator's [lo, hi] of indicators.h, [0, 1] for a
+ * share or p value, [-1, 1] for a correlation, a count in [0, 2^53],
+ * anything else within +-2^53) or not finite is read as missing (NaN), so a damaged or hand-edited folder
+ * cannot put an absurd number on a page. The charts (svg.h) are safe for
+ * any double besides.
  */
 #ifndef RAPPORT_RESULTS_H
 #define RAPPORT_RESULTS_H
@@ -56,6 +62,27 @@ int results_cmp_example(const void *a, const void *b);
  * NULL; as a number or NaN; as any item, an object or an array (NULL
  * when missing or of another type; o may be NULL). */
 char *results_str(const cJSON *o, const char *key);
+/* o[key] as a number in [lo, hi] (closed; lo may be -INFINITY and hi
+ * INFINITY, but the value itself must be finite), else NaN. */
+double results_range(const cJSON *o, const char *key, double lo, double hi);
+/* The largest count, and the largest value of an indicator that
+ * indicators.h leaves unbounded (hi INFINITY): 2^53, beyond which doubles
+ * skip whole numbers. No session within ingest's 256 MiB limit comes near
+ * it (at most 2^28 words or utterances). */
+#define RESULTS_COUNT_MAX 9007199254740992.0
+/* o[key] on the scale of indicator in (its value, a mean, median or
+ * quantile): results_range() with in->lo and in->hi, or
+ * RESULTS_COUNT_MAX for an unbounded hi. */
+double results_ind(const cJSON *o, const char *key,
+    const struct indicator *in);
+/* The upper end results_ind() uses for in. */
+double results_ind_hi(const struct indicator *in);
+/* o[key] as a count: a whole number in [0, RESULTS_COUNT_MAX], else NaN. */
+double results_count(const cJSON *o, const char *key);
+/* o[key] as a number in [-RESULTS_COUNT_MAX, RESULTS_COUNT_MAX], else
+ * NaN: for quantities with no natural range (slopes, residuals, the
+ * confidence limits of a mean, which a t interval can put outside the
+ * indicator's own range). */
 double results_num(const cJSON *o, const char *key);
 const cJSON *results_get(const cJSON *o, const char *key);
 const cJSON *results_obj(const cJSON *o, const char *key);

@@ -54,17 +54,43 @@ nodata(strbuf *b, int w, int h)
 	strbuf_adds(b, "</svg>");
 }
 
-/* Scale v from [lo, hi] to [a, b]. */
+/* Safe for any double. The charts draw values with |v| <= SVG_MAX_ABS
+ * and leave out every other value, as they leave out NaN: a number that
+ * large is damage, not data (results.h range-checks what it reads; this
+ * holds for any caller), and keeping inputs this small keeps every sum,
+ * difference and product below finite (a slope times a day span is at
+ * most 1e24). scale() also clamps what it returns, so every coordinate
+ * written is a finite number of bounded length. */
+#define SVG_MAX_ABS	1e12
+
+static int
+drawable(double v)
+{
+	return isfinite(v) && fabs(v) <= SVG_MAX_ABS;
+}
+
+/* Scale v from [lo, hi] to [a, b]. A point far outside [lo, hi] (a trend
+ * line's end) is clamped to 10,000 chart heights away, where the inner
+ * viewport clips it: the visible part of a line moves by less than
+ * 0.01% of the chart. NaN goes to the middle. */
 static double
 scale(double v, double lo, double hi, double a, double b)
 {
-	return hi > lo ? a + (v - lo) / (hi - lo) * (b - a) : (a + b) / 2;
+	double t;
+
+	if (!(hi > lo) || !isfinite(hi - lo))
+		return (a + b) / 2;
+	t = (v - lo) / (hi - lo);
+	if (isnan(t))
+		return (a + b) / 2;
+	t = t < -1e4 ? -1e4 : t > 1e4 ? 1e4 : t;
+	return a + t * (b - a);
 }
 
 static void
 widen(double *lo, double *hi, double v)
 {
-	if (!isfinite(v))
+	if (!drawable(v))
 		return;
 	if (v < *lo)
 		*lo = v;
@@ -87,38 +113,38 @@ svg_range(strbuf *b, const char *title, const char *desc,
 	widen(&lo, &hi, r->mean);
 	widen(&lo, &hi, r->fair);
 	widen(&lo, &hi, r->good);
-	if (!isfinite(lo)) {
+	if (!drawable(lo)) {
 		nodata(b, w, h);
 		return;
 	}
 	if (hi == lo)
 		hi = lo + 1;
 #define X(v) scale((v), lo, hi, x0, x1)
-	if (isfinite(r->min) && isfinite(r->max))
+	if (drawable(r->min) && drawable(r->max))
 		strbuf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#ccc\" stroke-width=\"4\"/>",
 		    X(r->min), y, X(r->max), y);
-	if (isfinite(r->q1) && isfinite(r->q3))
+	if (drawable(r->q1) && drawable(r->q3))
 		strbuf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 		    "height=\"10\" fill=\"" C_SKY "\" opacity=\"0.45\"/>",
 		    X(r->q1), y - 5, X(r->q3) - X(r->q1));
-	if (isfinite(r->median))
+	if (drawable(r->median))
 		strbuf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#555\" stroke-width=\"1.5\"/>",
 		    X(r->median), y - 6, X(r->median), y + 6);
-	if (isfinite(r->fair))
+	if (drawable(r->fair))
 		strbuf_addf(b, "<line x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\" "
 		    "stroke=\"" C_ORANGE "\" stroke-dasharray=\"3,2\"/>",
 		    X(r->fair), X(r->fair), h - 10);
-	if (isfinite(r->good))
+	if (drawable(r->good))
 		strbuf_addf(b, "<line x1=\"%.1f\" y1=\"2\" x2=\"%.1f\" y2=\"%d\" "
 		    "stroke=\"" C_GREEN "\" stroke-dasharray=\"3,2\"/>",
 		    X(r->good), X(r->good), h - 10);
-	if (isfinite(r->ci_low) && isfinite(r->ci_high))
+	if (drawable(r->ci_low) && drawable(r->ci_high))
 		strbuf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"" C_BLUE "\" stroke-width=\"2\"/>",
 		    X(r->ci_low), y, X(r->ci_high), y);
-	if (isfinite(r->mean))
+	if (drawable(r->mean))
 		strbuf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" "
 		    "fill=\"" C_BLUE "\"/>", X(r->mean), y);
 	numlabel(b, x0, h - 1, "start", lo);
@@ -131,7 +157,12 @@ svg_range(strbuf *b, const char *title, const char *desc,
 static void
 day_label(double d, char out[48])
 {
-	long z = (long)floor(d) + 719468, era, doe, yoe, y, doy, mp, dd, m;
+	long z, era, doe, yoe, y, doy, mp, dd, m;
+
+	/* +-1e8 days (+-270,000 years) keeps z and y within a 32-bit long
+	 * and keeps the cast defined for any d; NaN is day 0. */
+	d = isnan(d) ? 0 : d < -1e8 ? -1e8 : d > 1e8 ? 1e8 : d;
+	z = (long)floor(d) + 719468;
 
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
@@ -165,7 +196,7 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 
 	open_svg(b, w, h, title, desc);
 	for (size_t i = 0; i < t->n; i++) {
-		if (!isfinite(t->x[i]) || !isfinite(t->y[i]))
+		if (!drawable(t->x[i]) || !drawable(t->y[i]))
 			continue;
 		widen(&xlo, &xhi, t->x[i]);
 		widen(&ylo, &yhi, t->y[i]);
@@ -210,7 +241,7 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 	strbuf_addf(b, "<svg x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 	    "height=\"%.1f\" viewBox=\"%.1f %.1f %.1f %.1f\">", xl, yt,
 	    xr - xl, yb - yt, xl, yt, xr - xl, yb - yt);
-	if (isfinite(t->slope_low) && isfinite(t->slope_high)) {
+	if (drawable(t->slope_low) && drawable(t->slope_high)) {
 		double lo = t->slope_low / 30, hi = t->slope_high / 30;
 
 		strbuf_addf(b, "<polygon fill=\"" C_SKY "\" opacity=\"0.3\" "
@@ -219,11 +250,11 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 		    Y(my + lo * (xhi - mx)), X(xhi), Y(my + hi * (xhi - mx)),
 		    X(xlo), Y(my + hi * (xlo - mx)));
 	}
-	if (isfinite(t->fair))
+	if (drawable(t->fair))
 		hline(b, xl, xr, Y(t->fair), C_ORANGE);
-	if (isfinite(t->good))
+	if (drawable(t->good))
 		hline(b, xl, xr, Y(t->good), C_GREEN);
-	if (isfinite(t->slope)) {
+	if (drawable(t->slope)) {
 		double s = t->slope / 30;
 
 		strbuf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
@@ -233,7 +264,7 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 	}
 	strbuf_adds(b, "</svg>");
 	for (size_t i = 0; i < t->n; i++)
-		if (isfinite(t->x[i]) && isfinite(t->y[i]))
+		if (drawable(t->x[i]) && drawable(t->y[i]))
 			strbuf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
 			    "fill=\"" C_VERMILLION "\"/>", X(t->x[i]),
 			    Y(t->y[i]));
@@ -261,7 +292,7 @@ svg_months(strbuf *b, const char *title, const char *desc,
 		widen(&vlo, &vhi, lo[i]);
 		widen(&vlo, &vhi, hi[i]);
 	}
-	if (!isfinite(vlo)) {
+	if (!drawable(vlo)) {
 		nodata(b, w, h);
 		return;
 	}
@@ -276,16 +307,16 @@ svg_months(strbuf *b, const char *title, const char *desc,
 	strbuf_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 	    "height=\"%.1f\" fill=\"none\" stroke=\"#ddd\"/>", xl, yt, xr - xl,
 	    yb - yt);
-	if (isfinite(fair))
+	if (drawable(fair))
 		hline(b, xl, xr, Y(fair), C_ORANGE);
-	if (isfinite(good))
+	if (drawable(good))
 		hline(b, xl, xr, Y(good), C_GREEN);
 	for (size_t i = 0; i < n; i++) {
-		if (isfinite(lo[i]) && isfinite(hi[i]))
+		if (drawable(lo[i]) && drawable(hi[i]))
 			strbuf_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 			    "y2=\"%.1f\" stroke=\"" C_BLUE "\" stroke-width="
 			    "\"2\"/>", X(i), Y(lo[i]), X(i), Y(hi[i]));
-		if (isfinite(mean[i]))
+		if (drawable(mean[i]))
 			strbuf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
 			    "fill=\"" C_BLUE "\"/>", X(i), Y(mean[i]));
 		label(b, X(i), h - 8, "middle", labels[i]);
@@ -304,12 +335,13 @@ svg_histogram(strbuf *b, const char *title, const char *desc,
 	const int w = 280, h = 150;
 	double xl = 10, xr = w - 10, yt = 18, yb = h - 22;
 	double lo = INFINITY, hi = -INFINITY;
-	unsigned long *count = xcalloc((size_t)bins, sizeof(*count)), top = 0;
+	unsigned long *count = xcalloc(bins > 0 ? (size_t)bins : 1,
+	    sizeof(*count)), top = 0;
 
 	open_svg(b, w, h, title, desc);
 	for (size_t i = 0; i < n; i++)
 		widen(&lo, &hi, v[i]);
-	if (!isfinite(lo)) {
+	if (!drawable(lo) || bins < 1) {
 		free(count);
 		nodata(b, w, h);
 		return;
@@ -317,13 +349,15 @@ svg_histogram(strbuf *b, const char *title, const char *desc,
 	if (hi == lo)
 		hi = lo + 1;
 	for (size_t i = 0; i < n; i++) {
+		double f;
 		int k;
 
-		if (!isfinite(v[i]))
+		if (!drawable(v[i]))
 			continue;
-		k = (int)((v[i] - lo) / (hi - lo) * bins);
-		if (k >= bins)
-			k = bins - 1;
+		/* lo <= v <= hi and hi - lo <= 2e12: f is in [0, bins]; the
+		 * clamp keeps the index in range whatever rounding does. */
+		f = (v[i] - lo) / (hi - lo) * bins;
+		k = f >= bins ? bins - 1 : f > 0 ? (int)f : 0;
 		if (++count[k] > top)
 			top = count[k];
 	}

@@ -3,7 +3,9 @@
  * Each chart is a complete <svg> element with role="img", a <title> and
  * a <desc>, drawn in the Okabe & Ito (2008) palette with labelled axes,
  * so it reads without colour and without JavaScript. Missing values (NaN)
- * are left out; a chart without data says so.
+ * are left out; a chart without data says so. Every function is safe for
+ * any double: values that are not finite or exceed 1e12 in magnitude are
+ * left out like missing ones, and every coordinate written is finite.
  */
 #ifndef RAPPORT_SVG_H
 #define RAPPORT_SVG_H

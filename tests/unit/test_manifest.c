@@ -43,8 +43,12 @@ START_TEST(test_full)
 	static const char sha[] = "0123456789abcdef0123456789abcdef"
 	    "0123456789abcdef0123456789abcdef";
 	struct manifest_head h = { sha, 142, "my \"rules\"", 1, 1 };
-	struct manifest_tail t = { 2, 1, 3, 120, 45, 1, 7, 1, 4,
-		"out/dir", 1773489600, 1773489725, 125.5, 5000000123ULL };
+	struct manifest_tail t = { .inputs = 2, .rejected_inputs = 1,
+		.sessions = 3, .utterances = 120, .tags = 45, .rejects = 1,
+		.warnings = 7, .match_limit_hits = 0, .reports = 1, .jobs = 4,
+		.outdir = "out/dir", .started = 1773489600,
+		.finished = 1773489725, .seconds = 125.5,
+		.bytes = 5000000123ULL };
 	strbuf b = { 0 };
 	cJSON *j;
 	const cJSON *in, *x, *o;

@@ -26,7 +26,16 @@ START_TEST(emails)
 	    "write to [email] today");
 	PLAIN("we met @ noon", "we met @ noon");
 	PLAIN("a@b.org, c@d.co.uk", "[email], [email]");
-	PLAIN("user@localhost", "user@localhost");
+	/* A host without a dot is an address (issue: emily@localhost). */
+	PLAIN("user@localhost", "[email]");
+	PLAIN("it's emily@localhost.", "it's [email].");
+	/* Read out. */
+	PLAIN("as jane dot doe at gmail dot com, ok",
+	    "as [email], ok");
+	PLAIN("sam [at] yahoo [dot] com", "[email]");
+	PLAIN("greg underscore hall at yahoo dot co dot uk", "[email]");
+	PLAIN("look at it dot by dot", "look at it dot by dot");
+	PLAIN("we met at noon", "we met at noon");
 }
 END_TEST
 
@@ -96,7 +105,10 @@ START_TEST(names)
 	expect("Maybe ALEX can", n1, 2, "Maybe [name] can");
 	expect("zoë and Mary  Ann and Maryanne", n2, 2,
 	    "[name] and [name] and Maryanne");
+	/* A client id is an [id] by its shape before it is a name. */
 	expect("P101 said so", (const char *const[]){ "P101" }, 1,
+	    "[id] said so");
+	expect("pp101 said so", (const char *const[]){ "pp101" }, 1,
 	    "[name] said so");
 	/* "in May" is a date word only with a day, and a name only when
 	 * declared. */
@@ -113,6 +125,110 @@ START_TEST(names)
 	expect("date on 2026-03-14, Date", (const char *const[]){ "date" }, 1,
 	    "[name] on [date], [name]");
 	expect("a \\E b", (const char *const[]){ "\\E" }, 1, "a [name] b");
+}
+END_TEST
+
+/* Accents and case: a declared name matches with or without its
+ * accents, in any case, composed or decomposed (redact.h). */
+START_TEST(accents)
+{
+	static const char *const renee[] = { "Ren\xC3\xA9" "e" };
+	static const char *const chloe[] = { "Chloe" };
+
+	expect("Renee, RENEE, ren\xC3\xA9" "e, REN\xC3\x89" "E and Rene\xCC\x81" "e",
+	    renee, 1, "[name], [name], [name], [name] and [name]");
+	expect("Chlo\xC3\xA9 and CHLO\xC3\x8B", chloe, 1, "[name] and [name]");
+	expect("\xC5\x81ukasz or Lukasz", (const char *const[]){
+	    "\xC5\x81ukasz" }, 1, "[name] or [name]");
+	expect("Bjorn and Bj\xC3\xB8rn", (const char *const[]){
+	    "Bj\xC3\xB8rn" }, 1, "[name] and [name]");
+	/* A name in parts: the whole, then each capitalised word. */
+	expect("Ana Maria, ANA-MARIA, Maria and Ana", (const char *const[]){
+	    "Ana-Mar\xC3\xAD" "a" }, 1, "[name], [name], [name] and [name]");
+	expect("Ms Cruz de la Vega said de la", (const char *const[]){
+	    "Ana de la Cruz" }, 1, "Ms [name] de la Vega said de la");
+	expect("O'Brien and O\xE2\x80\x99" "Brien", (const char *const[]){
+	    "O'Brien" }, 1, "[name] and [name]");
+	/* Not across other letters: Renee is not Renata. */
+	expect("Renata", renee, 1, "Renata");
+}
+END_TEST
+
+START_TEST(urls_ips)
+{
+	PLAIN("see https://www.example.com/a/b?c=1, then",
+	    "see [url], then");
+	PLAIN("on www.my-blog.blogspot.com.", "on [url].");
+	PLAIN("instagram.com/danny_rides and fb", "[url] and fb");
+	PLAIN("I said no.It hurt", "I said no.It hurt");
+	PLAIN("from 192.168.1.44 and 10.0.0.7", "from [ip] and [ip]");
+	PLAIN("v6 2001:db8::8a2e:370:7334 here", "v6 [ip] here");
+	PLAIN("at 00:05:56 and 2:30", "at 00:05:56 and 2:30");
+	PLAIN("version 1.2.3", "version 1.2.3");
+}
+END_TEST
+
+START_TEST(postcodes_ids_ages)
+{
+	PLAIN("it's SW1A 1AA or M14 5TP", "it's [postcode] or [postcode]");
+	PLAIN("Ottawa, K1A 0B1.", "Ottawa, [postcode].");
+	PLAIN("Cambridge, MA 02139", "Cambridge, [postcode]");
+	PLAIN("zip code 90210 and 10027-6601",
+	    "zip code [postcode] and [postcode]");
+	PLAIN("your MRN A1234567 ok", "your MRN [id] ok");
+	PLAIN("case number CR-2024-0815", "case number [id]");
+	PLAIN("labelled P000113-2026-03-01", "labelled [id]");
+	PLAIN("plate AB12CDE or LD23 XYZ", "plate [id] or [id]");
+	PLAIN("ref 2024/117/AB", "ref [id]");
+	PLAIN("PHQ-9, GAD-7, ICD-10, COVID-19, B12", "PHQ-9, GAD-7, ICD-10, "
+	    "COVID-19, B12");
+	PLAIN("she's 95 years old", "she's [age]");
+	PLAIN("a ninety-three year old", "a [age]");
+	PLAIN("he is 92 and aged 91, turned 101", "he is [age] and aged "
+	    "[age], turned [age]");
+	PLAIN("I'm 100 percent sure, it's 99.9% safe", "I'm 100 percent "
+	    "sure, it's 99.9% safe");
+	PLAIN("I'm 34 years old", "I'm 34 years old");
+	PLAIN("in his 90s now", "in his 90s now");
+}
+END_TEST
+
+START_TEST(spoken)
+{
+	PLAIN("at twelve Maple Street, then", "at [address], then");
+	PLAIN("the flat at 221B Baker St feels", "the flat at [address] "
+	    "feels");
+	PLAIN("Flat 3, 88 Queen's Road", "[address], [address]");
+	PLAIN("avoiding Sycamore Close since", "avoiding [address] since");
+	PLAIN("The Road to recovery", "The Road to recovery");
+	PLAIN("it's five five five, two one two, three four five six.",
+	    "it's [phone].");
+	PLAIN("count one, two, three", "count one, two, three");
+	PLAIN("on the third of March", "on [date]");
+	PLAIN("September the fifth and April of 2021",
+	    "[date] and [date]");
+	PLAIN("Christmas Day 2019, not Christmas", "[date], not Christmas");
+	PLAIN("first of all, the second time", "first of all, the second "
+	    "time");
+}
+END_TEST
+
+START_TEST(context_names)
+{
+	PLAIN("So my daughter Emily, as you put it", "So my daughter [name], "
+	    "as you put it");
+	PLAIN("your husband, Tom, doesn't", "your husband, [name], doesn't");
+	PLAIN("your sister Olivia Grant got", "your sister [name] got");
+	PLAIN("your best friend Priya's house", "your best friend [name]'s "
+	    "house");
+	PLAIN("a guy called Kevin", "a guy called [name]");
+	PLAIN("Mrs Patel and Dr. Okafor", "Mrs [name] and Dr. [name]");
+	PLAIN("Sandra, your mum's friend", "[name], your mum's friend");
+	PLAIN("Yes, your mum said", "Yes, your mum said");
+	PLAIN("your daughter said so. She left", "your daughter said so. "
+	    "She left");
+	PLAIN("my son I think", "my son I think");
+	PLAIN("You called it The Fog", "You called it The Fog");
 }
 END_TEST
 
@@ -138,7 +254,8 @@ START_TEST(hostile)
 {
 	size_t n = 200000;
 	char *text = malloc(n + 2), *got;
-	const char *fill[] = { "a", "1 ", "1-", "A ", "a." };
+	const char *fill[] = { "a", "1 ", "1-", "A ", "a.", "a:", "one ",
+	    "my son ", "A1", "at dot ", "Ab ", "1/", "a-", "oh " };
 
 	ck_assert_ptr_nonnull(text);
 	for (size_t f = 0; f < sizeof(fill) / sizeof(fill[0]); f++) {
@@ -170,6 +287,11 @@ unit_suite(void)
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, names);
+	tcase_add_test(tc, accents);
+	tcase_add_test(tc, urls_ips);
+	tcase_add_test(tc, postcodes_ids_ages);
+	tcase_add_test(tc, spoken);
+	tcase_add_test(tc, context_names);
 	tcase_add_test(tc, edges);
 	tcase_add_test(tc, hostile);
 	suite_add_tcase(s, tc);
