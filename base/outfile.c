@@ -103,7 +103,12 @@ outfile_open(const char *dir, const char *name, char **why)
 
 	f->final = xasprintf("%s/%s", dir, name);
 	f->tmp = xasprintf("%s/.%s.tmp-%ld", dir, name, (long)getpid());
-	fd = open(f->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	/* A new file, never one that is there: a symbolic link planted
+	 * under the temporary name cannot redirect the write (a dead run's
+	 * own leftover is removed first). */
+	unlink(f->tmp);
+	fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0666);
 	if (fd < 0 || (f->fp = fdopen(fd, "w")) == NULL) {
 		*why = xasprintf("%s: cannot write: %s", f->tmp, strerror(errno));
 		if (fd >= 0)
@@ -136,7 +141,9 @@ outfile_finish(outfile *f, char **why)
 
 	if (f->fp == NULL)
 		return 0;
-	bad = fflush(f->fp) != 0 || ferror(f->fp);
+	/* Written to the disk before it is renamed: a crash never leaves
+	 * a renamed file whose data was not written. */
+	bad = fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0;
 	bad |= fclose(f->fp) != 0;
 	f->fp = NULL;
 	if (bad) {

@@ -4,8 +4,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "outdir.h"
 #include "init.h"
 #include "report.h"
 #include "stats.h"
@@ -31,7 +33,8 @@ static const char options_text[] =
 static int
 cmd_report_exec(int argc, char **argv)
 {
-	char *why = NULL;
+	char *why = NULL, *tmp, *pages;
+	int rc = EXIT_ALL_OK;
 
 	if (argc == 2 && cmd_is_help(argv[1])) {
 		cmd_usage(&cmd_report_entry, options_text, NULL);
@@ -40,10 +43,21 @@ cmd_report_exec(int argc, char **argv)
 	if (argc != 2 || argv[1][0] == '-')
 		return cmd_usage_error(&cmd_report_entry, "give one results "
 		    "folder DIR");
-	if (report_write(argv[1], &why) != 0) {
+	/* The new pages go into a folder of their own, which then takes
+	 * the place of reports/ in one step: a failure leaves the old
+	 * pages, never a mix (outdir.h). */
+	tmp = xasprintf("%s/.reports.tmp-%ld", argv[1], (long)getpid());
+	pages = xasprintf("%s/reports", argv[1]);
+	outdir_remove_tree(tmp);
+	if (report_write_to(argv[1], tmp, &why) != 0 ||
+	    outdir_sync_tree(tmp, &why) != 0 ||
+	    outdir_replace(tmp, pages, &why) != 0) {
 		fprintf(stderr, "rapport report: %s\n", why);
 		free(why);
-		return EXIT_NOTHING;
+		outdir_remove_tree(tmp);
+		rc = EXIT_NOTHING;
 	}
-	return EXIT_ALL_OK;
+	free(tmp);
+	free(pages);
+	return rc;
 }

@@ -21,12 +21,14 @@
 #include "agree.h"
 #include "analyze.h"
 #include "batch.h"
+#include "diag.h"
 #include "examples.h"
 #include "fmt.h"
 #include "inputs.h"
 #include "lag.h"
 #include "manifest.h"
 #include "measure.h"
+#include "outdir.h"
 #include "outfile.h"
 #include "paths.h"
 #include "report.h"
@@ -58,7 +60,8 @@ struct worker {
 
 struct run {
 	const struct run_opts	*o;
-	const char		*outdir;	/* o->outdir */
+	outdir			*od;		/* the results folder */
+	const char		*outdir;	/* its staging folder */
 	int			 jobs;		/* o->jobs, or the cores */
 	int			 quiet;		/* o->quiet */
 	int			 progress;	/* a progress line is drawn */
@@ -358,6 +361,8 @@ abort_outputs(struct run *run)
 	run->utt_f = run->sess_f = run->rej_f = run->man_f = run->db_f = NULL;
 	run->ex_f = NULL;
 	run->db = NULL;
+	outdir_abort(run->od);
+	run->od = NULL;
 }
 
 static int
@@ -365,8 +370,7 @@ open_outputs(struct run *run, char **why)
 {
 	static const char rej_head[] = "path,line,column,reason\n";
 
-	if (outfile_mkdirs(run->outdir, why) != 0 ||
-	    (run->utt_f = outfile_open(run->outdir, "utterances.jsonl",
+	if ((run->utt_f = outfile_open(run->outdir, "utterances.jsonl",
 	    why)) == NULL ||
 	    (run->sess_f = outfile_open(run->outdir, "sessions.jsonl",
 	    why)) == NULL ||
@@ -452,8 +456,9 @@ write_statistics(struct run *run, outfile **f, char **why)
 
 #define NSTATFILES 4
 
-/* Finish every file and rename them into place: the data, then the
- * reports (which read the data), then manifest.json last. */
+/* Finish every file and rename it into place in the staging folder: the
+ * data, then the reports (which read the data), then manifest.json;
+ * then put the staging folder in place of the results folder. */
 static int
 commit_outputs(struct run *run, char **why)
 {
@@ -462,6 +467,7 @@ commit_outputs(struct run *run, char **why)
 		&stat[0], &stat[1], &stat[2], &stat[3], &run->db_f,
 		&run->rej_f };
 	size_t i;
+	int rc;
 
 	if (run->error != NULL) {
 		*why = run->error;
@@ -496,14 +502,28 @@ commit_outputs(struct run *run, char **why)
 	if (outfile_commit(run->man_f, why) != 0)
 		return -1;
 	run->man_f = NULL;
-	return 0;
+	/* Everything is complete: put it in place of the results folder in
+	 * one step (outdir.h). */
+	rc = outdir_commit(run->od, why);
+	run->od = NULL;
+	return rc;
 }
 
+
+/* Is any input one that can be opened (not only reasons)? */
+static int
+usable(const struct inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		if (in->v[i].why == NULL)
+			return 1;
+	return 0;
+}
 
 int
 run_corpus(const struct run_opts *o, char *const *args, int nargs)
 {
-	struct run run = { .o = o, .outdir = o->outdir, .quiet = o->quiet,
+	struct run run = { .o = o, .quiet = o->quiet,
 		.lock = PTHREAD_MUTEX_INITIALIZER };
 	struct inputs inputs = { 0 };
 	struct batch_ops ops = { worker_init, worker_free, work, emit, &run };
@@ -536,14 +556,30 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 	}
 	inputs_expand(&inputs, args, nargs);
 	inputs_skip(&inputs, o->skip);
-	if (inputs.n == 0) {
+	if (!usable(&inputs)) {
+		/* Nothing to read: say why, and make no results folder. */
+		for (size_t i = 0; i < inputs.n; i++) {
+			struct diag d = { DIAG_ERROR, 0, 0, inputs.v[i].why };
+
+			diag_print(stderr, inputs.v[i].path, &d);
+		}
 		fprintf(stderr, "rapport run: no transcripts in the INPUTs "
 		    "given (files named *.xml, *.vtt, *.srt, *.eaf, *.cha, "
-		    "*.trs, *.tei, *.txt, *.docx or *.csv)\n");
+		    "*.trs, *.tei, *.txt, *.docx or *.csv); nothing written\n");
 		analyze_ruleset_free(run.rs);
 		ingest_schema_free(schema);
+		inputs_free(&inputs);
 		return EXIT_NOTHING;
 	}
+	if ((run.od = outdir_begin(o->outdir, &why)) == NULL) {
+		fprintf(stderr, "rapport run: %s\n", why);
+		free(why);
+		analyze_ruleset_free(run.rs);
+		ingest_schema_free(schema);
+		inputs_free(&inputs);
+		return EXIT_USAGE;
+	}
+	run.outdir = outdir_path(run.od);
 	outfile_cleanup_on_signal();
 	run.agg = aggregate_create();
 	if (open_outputs(&run, &why) != 0)
@@ -575,7 +611,7 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		    run.sessions == 1 ? "" : "s", st.inputs, st.inputs == 1 ?
 		    "" : "s", run.rejects, run.rejects == 1 ? "" : "s",
 		    run.warnings, run.warnings == 1 ? "" : "s", hits,
-		    st.seconds, run.outdir);
+		    st.seconds, o->outdir);
 	}
 	rc = run.sessions == 0 ? EXIT_NOTHING : run.rejects > 0 ?
 	    EXIT_SOME_REJECTED : EXIT_ALL_OK;

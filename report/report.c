@@ -50,7 +50,7 @@ num(double v, int decimals, int sign)
 static int
 write_page(struct results *r, const char *name, const strbuf *b, char **why)
 {
-	char *dir = xasprintf("%s/reports", r->dir);
+	char *dir = xstrdup(r->pages);
 	outfile *f;
 	int rc = -1;
 
@@ -872,16 +872,24 @@ index_page(struct results *r, char **why)
 int
 report_write(const char *dir, char **why)
 {
+	char *pages = xasprintf("%s/reports", dir);
+	int rc = report_write_to(dir, pages, why);
+
+	free(pages);
+	return rc;
+}
+
+int
+report_write_to(const char *dir, const char *pages, char **why)
+{
 	struct results r;
-	char *rdir = xasprintf("%s/reports", dir);
 	const cJSON *it;
 	int rc = -1;
 
-	if (results_read(dir, &r, why) != 0) {
-		free(rdir);
+	if (results_read(dir, &r, why) != 0)
 		return -1;
-	}
-	if (outfile_mkdirs(rdir, why) != 0)
+	r.pages = pages;
+	if (outfile_mkdirs(pages, why) != 0)
 		goto out;
 	cJSON_ArrayForEach(it, results_obj(r.corpus, "clinicians"))
 		if (clinician_page(&r, it->string, it, why) != 0)
@@ -891,7 +899,6 @@ report_write(const char *dir, char **why)
 			goto out;
 	rc = index_page(&r, why);
 out:
-	free(rdir);
 	results_free(&r);
 	return rc;
 }

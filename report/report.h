@@ -22,5 +22,7 @@
 
 /* Write DIR/reports/. Returns 0, or -1 and *why (free() it). */
 int report_write(const char *dir, char **why);
+/* The same, the pages written into the folder pages (made if needed). */
+int report_write_to(const char *dir, const char *pages, char **why);
 
 #endif

@@ -42,6 +42,7 @@ struct example {
 
 struct results {
 	const char	*dir;
+	const char	*pages;		/* where the pages are written */
 	struct rsess	*s;
 	size_t		 ns, scap;
 	struct example	*ex;		/* kept examples */
