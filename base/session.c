@@ -3,7 +3,6 @@
 
 #include <ctype.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,46 +29,11 @@ session_free(session *s)
 		return;
 	free(s->measures);
 	free(s->speakers);
-	free(s->speaker_slot);
+	strmap_free(&s->speaker_ids);
 	free(s->utts);
 	free(s->events);
 	arena_destroy(s->arena);
 	free(s);
-}
-
-static size_t
-id_hash(const char *id)
-{
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-
-	for (; *id != '\0'; id++)
-		h = (h ^ (unsigned char)*id) * 1099511628211ULL;
-	return (size_t)h;
-}
-
-/* Put speaker i in the index (grown to keep it at most half full). */
-static void
-index_speaker(session *s, size_t i)
-{
-	size_t h;
-
-	if (2 * (s->nspeakers + 1) > s->speaker_slots) {
-		size_t n = s->speaker_slots ? 2 * s->speaker_slots : 16;
-
-		free(s->speaker_slot);
-		s->speaker_slot = xcalloc(n, sizeof(*s->speaker_slot));
-		s->speaker_slots = n;
-		for (size_t k = 0; k < i; k++) {
-			for (h = id_hash(s->speakers[k].id) & (n - 1);
-			    s->speaker_slot[h] != 0; h = (h + 1) & (n - 1))
-				;
-			s->speaker_slot[h] = k + 1;
-		}
-	}
-	for (h = id_hash(s->speakers[i].id) & (s->speaker_slots - 1);
-	    s->speaker_slot[h] != 0; h = (h + 1) & (s->speaker_slots - 1))
-		;
-	s->speaker_slot[h] = i + 1;
 }
 
 size_t
@@ -84,7 +48,7 @@ session_add_speaker(session *s, const char *id, enum session_role role,
 	sp->id = arena_strdup(s->arena, id);
 	sp->role = role;
 	sp->name = name != NULL ? arena_strdup(s->arena, name) : NULL;
-	index_speaker(s, s->nspeakers);
+	strmap_add(&s->speaker_ids, sp->id, s->nspeakers);
 	return s->nspeakers++;
 }
 
@@ -135,13 +99,7 @@ session_role_side(enum session_role role)
 long
 session_speaker_find(const session *s, const char *id)
 {
-	if (s->speaker_slots == 0)
-		return -1;
-	for (size_t h = id_hash(id) & (s->speaker_slots - 1);
-	    s->speaker_slot[h] != 0; h = (h + 1) & (s->speaker_slots - 1))
-		if (strcmp(s->speakers[s->speaker_slot[h] - 1].id, id) == 0)
-			return (long)s->speaker_slot[h] - 1;
-	return -1;
+	return strmap_get(&s->speaker_ids, id);
 }
 
 /* Digits, then optionally '.' and digits; at least one digit in all. */

@@ -71,10 +71,9 @@ typedef struct session {
 	size_t			 nmeasures, measures_cap;
 	struct session_speaker	*speakers;
 	size_t			 nspeakers, speakers_cap;
-	/* Speaker ids -> index + 1 (open addressing), so finding a
-	 * speaker stays constant-time however many are declared. */
-	size_t			*speaker_slot;
-	size_t			 speaker_slots;
+	/* Speaker ids -> index, so finding a speaker stays constant-time
+	 * however many are declared. */
+	strmap			 speaker_ids;
 	struct session_utt	*utts;
 	size_t			 nutts, utts_cap;
 	struct session_event	*events;

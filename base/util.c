@@ -369,3 +369,57 @@ utf8_valid(const char *s, size_t n)
 	}
 	return 1;
 }
+
+/* Put key -> val in the free slot of its probe sequence. */
+static void
+strmap_place(strmap *m, const char *key, size_t val)
+{
+	size_t i = hash_str(key) & (m->cap - 1);
+
+	while (m->key[i] != NULL)
+		i = (i + 1) & (m->cap - 1);
+	m->key[i] = key;
+	m->val[i] = val;
+}
+
+int
+strmap_add(strmap *m, const char *key, size_t val)
+{
+	if (strmap_get(m, key) >= 0)
+		return -1;
+	if (2 * (m->n + 1) > m->cap) {
+		strmap old = *m;
+
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->key = xcalloc(m->cap, sizeof(*m->key));
+		m->val = xcalloc(m->cap, sizeof(*m->val));
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.key[i] != NULL)
+				strmap_place(m, old.key[i], old.val[i]);
+		free(old.key);
+		free(old.val);
+	}
+	strmap_place(m, key, val);
+	m->n++;
+	return 0;
+}
+
+long
+strmap_get(const strmap *m, const char *key)
+{
+	if (m->cap == 0 || key == NULL)
+		return -1;
+	for (size_t i = hash_str(key) & (m->cap - 1); m->key[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->key[i], key) == 0)
+			return (long)m->val[i];
+	return -1;
+}
+
+void
+strmap_free(strmap *m)
+{
+	free(m->key);
+	free(m->val);
+	memset(m, 0, sizeof(*m));
+}

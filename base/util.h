@@ -55,6 +55,21 @@ typedef struct strset {
 int	strset_add(strset *set, const char *s);
 void	strset_free(strset *set);
 
+/* A map from strings to indexes (hash table with linear probing). The
+ * keys are borrowed: they must outlive the map. Zero-initialise. */
+typedef struct strmap {
+	const char	**key;
+	size_t		 *val;
+	size_t		  n, cap;
+} strmap;
+
+/* Map key to val unless key is there: 0 when added, -1 (nothing
+ * changed) when key was there. */
+int	strmap_add(strmap *m, const char *key, size_t val);
+/* The value of key, or -1 when it is not there. */
+long	strmap_get(const strmap *m, const char *key);
+void	strmap_free(strmap *m);
+
 /* A copy of s fit for one line of a message: control characters shown
  * as \n, \t or \xNN, and cut after max bytes with "...". free() it. */
 char	*printable(const char *s, size_t max);

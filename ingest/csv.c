@@ -221,54 +221,20 @@ struct reader {
 	struct import_docs		*out;
 	struct sess			*s;
 	size_t				 ns, scap;
-	/* Session id -> index (open addressing). */
-	size_t				*slot;
-	size_t				 slots;
+	strmap				 ids;	/* session id -> index */
 	struct row			*rows;
 	size_t				 nrows, rcap;
 };
-
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static void
-rehash(struct reader *rd)
-{
-	size_t n = rd->slots ? rd->slots * 2 : 256;
-	size_t *slot = xcalloc(n, sizeof(*slot));
-
-	for (size_t i = 0; i < rd->ns; i++) {
-		size_t h = hash(rd->s[i].id) & (n - 1);
-
-		while (slot[h] != 0)
-			h = (h + 1) & (n - 1);
-		slot[h] = i + 1;
-	}
-	free(rd->slot);
-	rd->slot = slot;
-	rd->slots = n;
-}
 
 /* The session with id, made (with its doc) when new. */
 static size_t
 session_of(struct reader *rd, const char *id, long line)
 {
-	size_t h;
+	long k = strmap_get(&rd->ids, id);
 	struct sess *s;
 
-	if (2 * (rd->ns + 1) > rd->slots)
-		rehash(rd);
-	for (h = hash(id) & (rd->slots - 1); rd->slot[h] != 0;
-	    h = (h + 1) & (rd->slots - 1))
-		if (strcmp(rd->s[rd->slot[h] - 1].id, id) == 0)
-			return rd->slot[h] - 1;
+	if (k >= 0)
+		return (size_t)k;
 	rd->s = xgrow(rd->s, &rd->scap, rd->ns + 1, sizeof(*rd->s));
 	s = &rd->s[rd->ns];
 	memset(s, 0, sizeof(*s));
@@ -278,8 +244,8 @@ session_of(struct reader *rd, const char *id, long line)
 	if (*id != '\0')
 		import_doc_meta(s->doc, IMPORT_ID, id, strlen(id));
 	s->measure_seen = xcalloc(rd->o->nmeasures + 1, sizeof(int));
-	rd->slot[h] = ++rd->ns;
-	return rd->ns - 1;
+	strmap_add(&rd->ids, s->id, rd->ns);
+	return rd->ns++;
 }
 
 /* Reject session si with a message at line:col. */
@@ -520,7 +486,7 @@ reader_free(struct reader *rd)
 		free(rd->s[i].measure_seen);
 	}
 	free(rd->s);
-	free(rd->slot);
+	strmap_free(&rd->ids);
 	for (size_t i = 0; i < rd->nrows; i++) {
 		free(rd->rows[i].speaker);
 		free(rd->rows[i].text);

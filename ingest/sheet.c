@@ -13,78 +13,13 @@
 #include "sheet.h"
 #include "util.h"
 
-/* A string -> row map (open addressing, FNV-1a). */
-struct map {
-	const char	**key;
-	size_t		 *row;
-	size_t		  n, cap;
-};
-
 struct sheet {
 	char			*path;
 	arena			*arena;
 	struct sheet_row	*rows;
 	size_t			 n, cap;
-	struct map		 by_file, by_id;
+	strmap			 by_file, by_id;
 };
-
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Add key -> row; returns -1 (and adds nothing) when key is there. */
-static int
-map_add(struct map *m, const char *key, size_t row)
-{
-	size_t i;
-
-	if (2 * (m->n + 1) > m->cap) {
-		struct map big = { 0 };
-
-		big.cap = m->cap ? m->cap * 2 : 64;
-		big.key = xcalloc(big.cap, sizeof(*big.key));
-		big.row = xcalloc(big.cap, sizeof(*big.row));
-		for (size_t k = 0; k < m->cap; k++)
-			if (m->key[k] != NULL)
-				map_add(&big, m->key[k], m->row[k]);
-		free(m->key);
-		free(m->row);
-		*m = big;
-	}
-	for (i = hash(key) & (m->cap - 1); m->key[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->key[i], key) == 0)
-			return -1;
-	m->key[i] = key;
-	m->row[i] = row;
-	m->n++;
-	return 0;
-}
-
-static long
-map_find(const struct map *m, const char *key)
-{
-	if (m->cap == 0 || key == NULL)
-		return -1;
-	for (size_t i = hash(key) & (m->cap - 1); m->key[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->key[i], key) == 0)
-			return (long)m->row[i];
-	return -1;
-}
-
-static void
-map_free(struct map *m)
-{
-	free(m->key);
-	free(m->row);
-}
 
 /* What a column holds. */
 enum col {
@@ -166,7 +101,7 @@ add_row(sheet *sh, char **f, size_t n, long line, const int *kind,
 			const char *b = base_name(f[c], &stem);
 
 			r->file = arena_strdup(sh->arena, b);
-			if (map_add(&sh->by_file, r->file, idx) != 0)
+			if (strmap_add(&sh->by_file, r->file, idx) != 0)
 				diags_error(d, line, (long)c + 1, "file '%s' has "
 				    "a row already", r->file);
 		} else if (kind[c] == COL_ROLES)
@@ -212,7 +147,7 @@ add_row(sheet *sh, char **f, size_t n, long line, const int *kind,
 		diags_error(d, line, 0, "the row names neither a file nor a "
 		    "session");
 	if (r->meta[IMPORT_ID] != NULL &&
-	    map_add(&sh->by_id, r->meta[IMPORT_ID], idx) != 0)
+	    strmap_add(&sh->by_id, r->meta[IMPORT_ID], idx) != 0)
 		diags_error(d, line, 0, "session '%s' has a row already",
 		    r->meta[IMPORT_ID]);
 }
@@ -311,8 +246,8 @@ sheet_free(sheet *sh)
 {
 	if (sh == NULL)
 		return;
-	map_free(&sh->by_file);
-	map_free(&sh->by_id);
+	strmap_free(&sh->by_file);
+	strmap_free(&sh->by_id);
 	free(sh->rows);
 	arena_destroy(sh->arena);
 	free(sh->path);
@@ -337,11 +272,11 @@ sheet_find(const sheet *sh, const char *path, const char *id)
 		const char *b = base_name(path, &stem);
 		char *s = xstrndup(b, stem);
 
-		if ((i = map_find(&sh->by_file, b)) < 0)
-			i = map_find(&sh->by_file, s);
+		if ((i = strmap_get(&sh->by_file, b)) < 0)
+			i = strmap_get(&sh->by_file, s);
 		free(s);
 	}
 	if (i < 0 && id != NULL)
-		i = map_find(&sh->by_id, id);
+		i = strmap_get(&sh->by_id, id);
 	return i >= 0 ? &sh->rows[i] : NULL;
 }

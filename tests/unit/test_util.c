@@ -235,6 +235,31 @@ START_TEST(test_utf8)
 }
 END_TEST
 
+/* strmap: borrowed keys to indexes, through many rehashes. */
+START_TEST(test_strmap)
+{
+	strmap m = { 0 };
+	char **keys = xcalloc(5000, sizeof(*keys));
+
+	ck_assert_int_eq(strmap_get(&m, "x"), -1);
+	for (size_t i = 0; i < 5000; i++) {
+		keys[i] = xasprintf("key-%zu", i);
+		ck_assert_int_eq(strmap_add(&m, keys[i], i * 3), 0);
+	}
+	ck_assert_int_eq(strmap_add(&m, "key-17", 1), -1);
+	for (size_t i = 0; i < 5000; i += 7)
+		ck_assert_int_eq(strmap_get(&m, keys[i]), (long)(i * 3));
+	ck_assert_int_eq(strmap_get(&m, "key-5000"), -1);
+	ck_assert_int_eq(strmap_get(&m, NULL), -1);
+	ck_assert_uint_eq(m.n, 5000);
+	strmap_free(&m);
+	ck_assert_int_eq(strmap_get(&m, "key-1"), -1);
+	for (size_t i = 0; i < 5000; i++)
+		free(keys[i]);
+	free(keys);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -247,6 +272,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_strset);
 	tcase_add_test(tc, test_printable);
 	tcase_add_test(tc, test_utf8);
+	tcase_add_test(tc, test_strmap);
 	suite_add_tcase(s, tc);
 	return s;
 }
