@@ -1,6 +1,7 @@
 /* cmd.c -- helpers shared by the subcommands (usage text and errors). */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +68,8 @@ cmd_rules_check(const struct tagrun_opts *o)
 }
 
 const char cmd_import_help[] =
-	"Transcripts in other formats (told from each file's name and content):\n"
+	"IMPORT: transcripts in other formats (told from each file's content\n"
+	"and name):\n"
 	"  --format NAME      read every input as NAME: xml, vtt, srt, eaf, cha,\n"
 	"                     trs, tei, txt, docx, csv\n"
 	"  --meta FILE        a sheet of session metadata, a row per file or\n"
@@ -184,4 +186,45 @@ cmd_import_free(struct cmd_import *ci)
 	csv_opts_free(&ci->csv);
 	sheet_free(ci->sheet);
 	memset(ci, 0, sizeof(*ci));
+}
+
+int
+cmd_tagrun_options(const struct cmd_entry *e, const char *text,
+    const char *own, struct tagrun_opts *o, struct cmd_import *ci,
+    int *flag, int argc, char **argv)
+{
+	struct option longopts[] = {
+		{ own, no_argument, NULL, 'x' },
+		CMD_RULES_LONGOPTS,
+		CMD_IMPORT_LONGOPTS,
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, r;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (cmd_rules_option(o, c, optarg))
+			continue;
+		if ((r = cmd_import_option(e, ci, c, optarg)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
+			continue;
+		}
+		switch (c) {
+		case 'x':
+			*flag = 1;
+			break;
+		case 'h':
+			cmd_usage(e, text, cmd_import_help);
+			return -1;
+		default:
+			return cmd_usage_error(e, "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cmd_usage_error(e, "no INPUT given");
+	if (cmd_rules_check(o) != NULL)
+		return cmd_usage_error(e, "%s", cmd_rules_check(o));
+	return cmd_import_ready(e, ci);
 }

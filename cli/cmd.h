@@ -47,6 +47,17 @@ int cmd_rules_option(struct tagrun_opts *o, int c, const char *arg);
 /* After parsing: NULL, or what is wrong with the rule options given. */
 const char *cmd_rules_check(const struct tagrun_opts *o);
 
+struct cmd_import;
+/*
+ * Parse the options of tag and agree into o and ci: the rule-set options,
+ * the import options, --help (text is the command's options text) and one
+ * flag of the command's own, the long option own (*flag set to 1 when
+ * given). Returns 0, -1 after --help, or an exit status.
+ */
+int cmd_tagrun_options(const struct cmd_entry *e, const char *text,
+    const char *own, struct tagrun_opts *o, struct cmd_import *ci,
+    int *flag, int argc, char **argv);
+
 
 /*
  * The import options every command that reads transcripts takes (--format,

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <getopt.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,7 +26,7 @@ static int cmd_agree_exec(int, char **);
 
 const struct cmd_entry cmd_agree_entry = {
 	"agree", "[--csv] [--rules DIR [--replace-rules] | --rules-only DIR] "
-	"INPUT...",
+	"[IMPORT] INPUT...",
 	"compare the analyzers with the human codes of the transcripts",
 	RAPPORT_INIT_ALL,
 	cmd_agree_exec
@@ -71,48 +72,6 @@ add(void *result, void *arg)
 	return 0;
 }
 
-/* Parse the options; 0, -1 after --help, or an exit status. */
-static int
-parse_options(struct tagrun_opts *o, struct cmd_import *ci, int *csv,
-    int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "csv", no_argument, NULL, 'c' },
-		CMD_RULES_LONGOPTS,
-		CMD_IMPORT_LONGOPTS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry *e = &cmd_agree_entry;
-	int c, r;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (cmd_rules_option(o, c, optarg))
-			continue;
-		if ((r = cmd_import_option(e, ci, c, optarg)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		switch (c) {
-		case 'c':
-			*csv = 1;
-			break;
-		case 'h':
-			cmd_usage(e, options_text, cmd_import_help);
-			return -1;
-		default:
-			return cmd_usage_error(e, "unknown option");
-		}
-	}
-	if (optind >= argc)
-		return cmd_usage_error(e, "no INPUT given");
-	if (cmd_rules_check(o) != NULL)
-		return cmd_usage_error(e, "%s", cmd_rules_check(o));
-	return cmd_import_ready(e, ci);
-}
-
 static int
 cmd_agree_exec(int argc, char **argv)
 {
@@ -122,7 +81,8 @@ cmd_agree_exec(int argc, char **argv)
 	int csv = 0, status;
 
 	cmd_import_init(&ci);
-	if ((status = parse_options(&o, &ci, &csv, argc, argv)) != 0) {
+	if ((status = cmd_tagrun_options(&cmd_agree_entry, options_text,
+	    "csv", &o, &ci, &csv, argc, argv)) != 0) {
 		cmd_import_free(&ci);
 		return status < 0 ? EXIT_ALL_OK : status;
 	}

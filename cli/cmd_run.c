@@ -13,7 +13,7 @@ static int cmd_run_exec(int, char **);
 
 const struct cmd_entry cmd_run_entry = {
 	"run", "[-j N] [-o DIR] [--rules DIR [--replace-rules]] [--strict] "
-	"[--quiet] [--no-reports] INPUT...",
+	"[--quiet] [--no-reports] [IMPORT] INPUT...",
 	"tag and measure every session; write the result files",
 	RAPPORT_INIT_ALL,
 	cmd_run_exec

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <getopt.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ static int cmd_tag_exec(int, char **);
 
 const struct cmd_entry cmd_tag_entry = {
 	"tag", "[--rules DIR [--replace-rules] | --rules-only DIR] [--strict] "
-	"INPUT...",
+	"[IMPORT] INPUT...",
 	"tag every utterance; write utterances.jsonl lines to stdout",
 	RAPPORT_INIT_XML,
 	cmd_tag_exec
@@ -71,48 +72,6 @@ put(void *result, void *arg)
 	return *failed ? -1 : 0;
 }
 
-/* Parse the options into o and ci; 0, -1 after --help, or a status. */
-static int
-parse_options(struct tagrun_opts *o, struct cmd_import *ci, int argc,
-    char **argv)
-{
-	static const struct option longopts[] = {
-		CMD_RULES_LONGOPTS,
-		CMD_IMPORT_LONGOPTS,
-		{ "strict", no_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct cmd_entry *e = &cmd_tag_entry;
-	int c, r;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (cmd_rules_option(o, c, optarg))
-			continue;
-		if ((r = cmd_import_option(e, ci, c, optarg)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			continue;
-		}
-		switch (c) {
-		case 's':
-			o->strict = 1;
-			break;
-		case 'h':
-			cmd_usage(e, options_text, cmd_import_help);
-			return -1;
-		default:
-			return cmd_usage_error(e, "unknown option");
-		}
-	}
-	if (optind >= argc)
-		return cmd_usage_error(e, "no INPUT given");
-	if (cmd_rules_check(o) != NULL)
-		return cmd_usage_error(e, "%s", cmd_rules_check(o));
-	return cmd_import_ready(e, ci);
-}
-
 static int
 cmd_tag_exec(int argc, char **argv)
 {
@@ -121,7 +80,8 @@ cmd_tag_exec(int argc, char **argv)
 	int status, failed = 0;
 
 	cmd_import_init(&ci);
-	if ((status = parse_options(&o, &ci, argc, argv)) != 0) {
+	if ((status = cmd_tagrun_options(&cmd_tag_entry, options_text,
+	    "strict", &o, &ci, &o.strict, argc, argv)) != 0) {
 		cmd_import_free(&ci);
 		return status < 0 ? EXIT_ALL_OK : status;
 	}

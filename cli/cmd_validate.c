@@ -18,7 +18,7 @@
 static int cmd_validate_exec(int, char **);
 
 const struct cmd_entry cmd_validate_entry = {
-	"validate", "[--schema FILE] [--no-schema] [-q] INPUT...",
+	"validate", "[--schema FILE] [--no-schema] [-q] [IMPORT] INPUT...",
 	"check transcripts against the schema and the format's rules",
 	RAPPORT_INIT_XML,
 	cmd_validate_exec
