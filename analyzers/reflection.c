@@ -525,7 +525,7 @@ reflection_run(const void *state, rules_ctx *cx,
 		/* An echo or a rising reflection has, like a weak stem, no
 		 * reflective form of its own: inside an utterance that asks
 		 * a question by its form it repeats the client's words as the
-		 * question's preamble ("A drink or two. So how many ...?"),
+		 * question's preamble ("A glass or two. So how many ...?"),
 		 * MITI 4.2.1 codes the question. */
 		if (hit != NULL && !is_weak(hit))
 			strong = 1;
