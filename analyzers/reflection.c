@@ -42,9 +42,15 @@
  *     4.2.1 codes Persuade, Affirm, Emphasize Autonomy and Giving
  *     Information, not Reflection, and a generic "you" ("when you walk,
  *     your heart ...") is not the client's experience.
+ *     A short repetition of the client's words (at most
+ *     REFL_REPEAT_MAX_WORDS words, every content word the client's: "Two
+ *     at most.") is a reflection; so is a first sentence that continues
+ *     the client's sentence, opening with a connective ("and keeping out
+ *     of trouble", completes_client()).
  *     Weak stems (rules named reflection.weak.*: a statement about the
  *     client with no reflective form of its own, a "So, ..." summary),
- *     echoes and rising reflections count only when the utterance neither
+ *     echoes, continuations and rising reflections count only when the
+ *     utterance neither
  *     asks a question by its form nor has a sentence that starts from the
  *     clinician ("I ...", "We'll ...", self_centred()): there the
  *     statement is a preamble to the question, or the clinician's own
@@ -85,6 +91,13 @@
 /* Words a "?" sentence without interrogative form needs to count as a
  * reflection said with a rising voice. */
 #define REFL_RISING_MIN_WORDS	3
+/* Longest sentence read as a repetition of the client's words ("Two at
+ * most.", "A new car, a house."): MITI 4.2.1 counts repeating as a
+ * simple reflection, also when a question follows it. */
+#define REFL_REPEAT_MAX_WORDS	6
+/* Words the client's utterance needs for the clinician to continue it
+ * (not "I don't know.", not a question). */
+#define REFL_COMPLETE_MIN_WORDS	4
 
 struct reflection {
 	const struct rules_rule	**stems, **complex, **simple, **asks, **inter,
@@ -325,6 +338,24 @@ enum sentence_kind {
 			 * interrogative form ("So that's a big worry?") */
 };
 
+/* Words (runs of letters, digits, apostrophes, non-ASCII) in t[0..n). */
+static size_t
+nwords(const char *t, size_t n)
+{
+	size_t words = 0;
+	int in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int wc = isalnum((unsigned char)t[i]) || t[i] == '\'' ||
+		    (unsigned char)t[i] >= 0x80;
+
+		if (wc && !in)
+			words++;
+		in = wc;
+	}
+	return words;
+}
+
 static enum sentence_kind
 sentence_kind(const struct reflection *r, rules_ctx *cx,
     const struct rules_subject *sub, const char *t, size_t s, size_t e)
@@ -505,6 +536,66 @@ client_context(const struct analyzer_input *in, struct words *near,
 	}
 }
 
+/*
+ * Does the sentence t[0..n), the first of its utterance, continue the
+ * sentence of the client just before ("and keeping out of trouble",
+ * "like a fresh start", "because it helps you wind down")? It opens with
+ * a connective, after discourse openers ("yeah", "mm-hmm"), and the
+ * utterance just before is the client's, with content. Miller & Rollnick
+ * (2013, ch. 5) call this continuing the paragraph: the listener offers
+ * the client's next sentence, a reflection.
+ */
+static int
+completes_client(const struct analyzer_input *in, const char *t, size_t n)
+{
+	static const char *const openers[] = {
+		"mm", "mmh", "hmm", "mhm", "okay", "ok", "right", "yeah",
+		"yes", "uh", "um", "oh",
+	};
+	static const char *const connectives[] = {
+		"and", "because", "cause", "like", "or", "which", "especially",
+		"even", "until", "unless", "without", "instead", "rather",
+		"except", "plus", "whether", "while",
+	};
+	const struct session_utt *prev;
+	size_t i = 0;
+
+	if (in->i == 0)
+		return 0;
+	prev = &in->s->utts[in->i - 1];
+	if (prev->side != SIDE_CLIENT || prev->words < REFL_COMPLETE_MIN_WORDS ||
+	    sentence_is_question(prev->text, 0, prev->len))
+		return 0;
+	for (;;) {
+		char w[16];
+		size_t l = 0;
+		int opener = 0;
+
+		while (i < n && !isalpha((unsigned char)t[i]))
+			i++;
+		while (i < n && isalpha((unsigned char)t[i])) {
+			if (l < sizeof(w) - 1)
+				w[l++] = (char)tolower((unsigned char)t[i]);
+			i++;
+		}
+		w[l] = '\0';
+		if (l == 0)
+			return 0;
+		if (strcmp(w, "mm") == 0 && i < n && t[i] == '-')
+			continue;	/* mm-hmm */
+		for (size_t k = 0; k < sizeof(openers) / sizeof(*openers); k++)
+			if (strcmp(w, openers[k]) == 0)
+				opener = 1;
+		if (opener)
+			continue;
+		for (size_t k = 0; k < sizeof(connectives) /
+		    sizeof(*connectives); k++)
+			if (strcmp(w, connectives[k]) == 0)
+				return 1;
+		return 0;
+	}
+}
+
 struct scratch {
 	struct words	client, near, ctx, tmp;
 };
@@ -515,6 +606,8 @@ enum refl_src {
 	SRC_STEM,	/* a stem rule with a reflective form of its own */
 	SRC_WEAK,	/* a weak stem (reflection.weak.*) */
 	SRC_ECHO,	/* mostly the client's own words */
+	SRC_REPEAT,	/* a short fragment of nothing but the client's words */
+	SRC_COMPLETES,	/* continues the client's sentence */
 	SRC_RISING	/* a statement said as a question */
 };
 
@@ -602,11 +695,21 @@ read_sentence(const struct reflection *r, rules_ctx *cx,
 		st->src = SRC_RISING;
 		st->rule = "reflection.rising";
 	} else if (st->kind == SK_STATEMENT &&
+	    st->found >= REFL_ECHO_MIN_WORDS && st->novel == 0 &&
+	    nwords(sub.text, sub.len) <= REFL_REPEAT_MAX_WORDS) {
+		st->src = SRC_REPEAT;
+		st->rule = "reflection.repeat";
+	} else if (st->kind == SK_STATEMENT &&
 	    st->found + st->novel >= REFL_ECHO_MIN_WORDS &&
 	    (double)st->found >= REFL_ECHO_OVERLAP *
 	    (double)(st->found + st->novel)) {
 		st->src = SRC_ECHO;
 		st->rule = "reflection.echo";
+	}
+	if (st->src == SRC_NONE && s == 0 && st->kind == SK_STATEMENT &&
+	    completes_client(in, sub.text, sub.len)) {
+		st->src = SRC_COMPLETES;
+		st->rule = "reflection.completes";
 	}
 	if (st->src == SRC_NONE)
 		return 0;
@@ -681,12 +784,13 @@ reflection_run(const void *state, rules_ctx *cx,
 		}
 		span_e = x->e;
 		candidate = 1;
-		/* An echo or a rising reflection has, like a weak stem, no
-		 * reflective form of its own: inside an utterance that asks
-		 * a question by its form it repeats the client's words as the
-		 * question's preamble ("A glass or two. So how many ...?"),
-		 * MITI 4.2.1 codes the question. */
-		if (x->src == SRC_STEM)
+		/* An echo, a rising reflection or a continuation has, like
+		 * a weak stem, no reflective form of its own: inside an
+		 * utterance that asks a question by its form it is the
+		 * question's preamble, and MITI 4.2.1 codes the question. A
+		 * repetition of the client's own words ("Two at most. And
+		 * on a weekend?") is a simple reflection even there. */
+		if (x->src == SRC_STEM || x->src == SRC_REPEAT)
 			strong = 1;
 		found_all += x->found;
 		novel_all += x->novel;
