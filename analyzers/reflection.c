@@ -58,13 +58,20 @@
  *     Vetoes (rules named reflection.veto.*) drop every candidate of the
  *     utterance: arguing, warning, confronting (MITI 4.2.1 Persuade and
  *     Confront; Miller & Rollnick 2013, ch. 2, the righting reflex).
- *  2. Complex when a rule tagged reflection.complex fires on a candidate
- *     sentence and the words it matched are not simply the client's own
- *     (a feeling word the client already said is an echo, not added
- *     feeling); or when the candidate sentences add many content words
- *     the client did not say (at least REFL_NOVEL_MIN, REFL_NOVEL_SHARE of
- *     them). Simple otherwise; a rule tagged reflection.simple ("you said
- *     ...") forces simple unless a complex cue fired.
+ *  2. Complex when a rule tagged reflection.complex fires on a reflective
+ *     sentence -- a device that adds by definition: a guess at what the
+ *     client has not said, two sides at once, a state the client did not
+ *     name, amplification, a metaphor, a feeling -- and the words it
+ *     matched are not the client's own in the preceding turns
+ *     (client_context(): a feeling the client named is an echo, not
+ *     added feeling); or when the reflective sentences elaborate: at
+ *     least REFL_ELABORATE_WORDS words holding REFL_ELABORATE_NOVEL or
+ *     more content words the client did not say. Simple otherwise
+ *     (restating, little added); a rule tagged reflection.simple ("you
+ *     said ...") forces simple unless a complex cue fired. A frame ("it
+ *     sounds like") is not a cue: it opens simple reflections as often
+ *     as complex ones, and counting it made %CR follow a clinician's
+ *     habit of speech instead of what the reflections add.
  *
  * Content words: letters-only words not in a function-word list, cut to a
  * crude stem (common suffixes off, first 6 letters) so "drinking" meets
@@ -84,8 +91,15 @@
 
 #define REFL_ECHO_MIN_WORDS	2
 #define REFL_ECHO_OVERLAP	0.6
-#define REFL_NOVEL_MIN		6
-#define REFL_NOVEL_SHARE	0.5
+/* An elaboration: reflective sentences of REFL_ELABORATE_WORDS words or
+ * more, holding at least REFL_ELABORATE_NOVEL content words the client
+ * did not say in the preceding turns, paint "a deeper or more complex
+ * picture" (MITI 4.2.1, complex reflection) than a restatement can;
+ * a long verbatim echo does not. Set on the TUNE half of the AnnoMI
+ * development slice for the session-level agreement of %CR; the figures
+ * are in docs/validity.md. */
+#define REFL_ELABORATE_WORDS	18
+#define REFL_ELABORATE_NOVEL	2
 #define REFL_STEM_LEN		6
 #define REFL_MAX_WORDS		512	/* words compared per utterance */
 /* Words a "?" sentence without interrogative form needs to count as a
@@ -621,6 +635,9 @@ struct sent {
 						   affirmation, information) */
 	int			 self;		/* starts from the clinician */
 	size_t			 found, novel;	/* content words vs the client */
+	size_t			 words;		/* all words */
+	size_t			 novel_ctx;	/* content words the client did
+						   not say in client_context() */
 	const char		*complex_rule, *simple_rule;
 };
 
@@ -672,6 +689,7 @@ read_sentence(const struct reflection *r, rules_ctx *cx,
 {
 	struct rules_subject sub = in->sub;
 	const struct rules_rule *hit = NULL;
+	size_t found_ctx;
 
 	memset(st, 0, sizeof(*st));
 	st->s = s;
@@ -713,7 +731,9 @@ read_sentence(const struct reflection *r, rules_ctx *cx,
 	}
 	if (st->src == SRC_NONE)
 		return 0;
-	st->complex_rule = complex_cue(r, cx, &sub, &sc->client, &sc->tmp);
+	st->words = nwords(sub.text, sub.len);
+	overlap(sub.text, sub.len, &sc->ctx, &sc->tmp, &found_ctx, &st->novel_ctx);
+	st->complex_rule = complex_cue(r, cx, &sub, &sc->ctx, &sc->tmp);
 	if (first_fires(cx, (const struct rules_rule *const *)r->simple,
 	    r->nsimple, &sub, &hit))
 		st->simple_rule = hit->name;
@@ -727,7 +747,7 @@ reflection_run(const void *state, rules_ctx *cx,
 	const struct reflection *r = state;
 	const char *t = in->sub.text;
 	size_t len = in->sub.len, pos = 0, s, e, ms, me, nst = 0, cap = 0;
-	size_t span_s = 0, span_e = 0, found_all = 0, novel_all = 0;
+	size_t span_s = 0, span_e = 0, words_all = 0, novel_ctx = 0;
 	const char *stem_rule = NULL, *complex_rule = NULL,
 	    *simple_rule = NULL;
 	int candidate = 0, strong = 0, asks = 0, vetoed = 0, self = 0;
@@ -792,8 +812,8 @@ reflection_run(const void *state, rules_ctx *cx,
 		 * on a weekend?") is a simple reflection even there. */
 		if (x->src == SRC_STEM || x->src == SRC_REPEAT)
 			strong = 1;
-		found_all += x->found;
-		novel_all += x->novel;
+		words_all += x->words;
+		novel_ctx += x->novel_ctx;
 		if (complex_rule == NULL)
 			complex_rule = x->complex_rule;
 		if (simple_rule == NULL)
@@ -816,11 +836,10 @@ reflection_run(const void *state, rules_ctx *cx,
 	if (complex_rule != NULL)
 		analyzer_add(out, r->t_complex, span_s, span_e, complex_rule,
 		    NULL, NULL);
-	else if (simple_rule == NULL && novel_all >= REFL_NOVEL_MIN &&
-	    (double)novel_all >= REFL_NOVEL_SHARE *
-	    (double)(novel_all + found_all))
+	else if (simple_rule == NULL && words_all >= REFL_ELABORATE_WORDS &&
+	    novel_ctx >= REFL_ELABORATE_NOVEL)
 		analyzer_add(out, r->t_complex, span_s, span_e,
-		    "reflection.adds-content", NULL, NULL);
+		    "reflection.elaborates", NULL, NULL);
 	else
 		analyzer_add(out, r->t_simple, span_s, span_e,
 		    simple_rule != NULL ? simple_rule : stem_rule, NULL, NULL);
