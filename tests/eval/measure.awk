@@ -4,14 +4,16 @@
 # coders).
 #
 #   awk -f measure.awk -v label=HELD -v dataset=annomi-dev-held \
-#       -v keep=held -v quality=FILE -v csv=FILE -v esconv=0 utterances.jsonl
+#       -v keep=held -v quality=FILE -v csv=FILE -v esconv=0 -v targets=1 \
+#       utterances.jsonl
 #
 # keep: all, tune (transcript id / 3 even) or held (odd): the split of
 # tests/eval/annomi.sh. quality: lines "SESSION high|low" (AnnoMI's
 # mi_quality) for the R:Q AUC; empty for none. csv: append rows
 # "indicator_or_tag,measure,value,dataset,n" there (docs/validity.csv);
 # empty for none. esconv=1: the ESConv labels (question, reflection,
-# affirmation) instead of AnnoMI's MITI codes.
+# affirmation) instead of AnnoMI's MITI codes. targets=1: print the
+# figures against the issue's targets, met or missed.
 #
 # Definitions (written here, independently of aggregate/agree.c, whose
 # per-tag counts they reproduce on AnnoMI):
@@ -24,7 +26,9 @@
 # * session indicators: reflection share = reflections / therapist
 #   utterances; %CR = complex / (simple + complex) reflections (coders:
 #   those coded with a subtype); %OQ = open / (open + closed) questions.
-#   Pearson r over the sessions where both sides' indicator is defined.
+#   Pearson r over the sessions where both sides' indicator is defined;
+#   for %CR also over those with 5 or more coded reflections (a ratio of
+#   one or two reflections is all noise).
 # * R:Q AUC: probability that a random high-quality session has a higher
 #   R:Q than a random low-quality one (ties 1/2; Mann-Whitney / Hanley &
 #   McNeil 1982). R:Q with no questions is infinite when there are
@@ -53,6 +57,13 @@ function field(s, key) {
 	if (!match(s, "\"" key "\":\"[^\"]*\""))
 		return ""
 	return substr(s, RSTART + length(key) + 4, RLENGTH - length(key) - 5)
+}
+
+# One target line: name, value, threshold.
+function target(name, v, th,    shown, verdict) {
+	shown = (v == "n/a") ? v : fmt(v)
+	verdict = (v != "n/a" && v + 0 >= th) ? "met" : "MISSED"
+	printf "    %-28s %6s  >= %.2f  %s\n", name, shown, th, verdict
 }
 
 function f1(tp, fp, fn) {
@@ -99,8 +110,9 @@ function sessr(k,    s, n, xs, ys, r) {
 		if (k == "share") {
 			if (nt[s] == 0) continue
 			xs[++n] = pr[s] / nt[s]; ys[n] = gr[s] / nt[s]
-		} else if (k == "cr") {
+		} else if (k == "cr" || k == "cr5") {
 			if (pr[s] == 0 || gcr[s] + gsr[s] == 0) continue
+			if (k == "cr5" && gcr[s] + gsr[s] < 5) continue
 			xs[++n] = pcr[s] / pr[s]; ys[n] = gcr[s] / (gcr[s] + gsr[s])
 		} else {
 			if (pq[s] == 0 || goq[s] + gcq[s] == 0) continue
@@ -221,34 +233,51 @@ END {
 		row(tg, "precision", fmt(P), n[tg])
 		row(tg, "recall", fmt(R), n[tg])
 		row(tg, "f1", fmt(F), n[tg])
+		key[tg] = F
 	}
 	sc = (f1(rc["s","s"], rc["c","s"], rc["s","c"]) + f1(rc["c","c"], rc["s","c"], rc["c","s"])) / 2
 	oc = (f1(qc["o","o"], qc["c","o"], qc["o","c"]) + f1(qc["c","c"], qc["o","c"], qc["c","o"])) / 2
 	if (!esconv) {
 		printf "  open/closed macro-F1 %s (n %d)   simple/complex macro-F1 %s (n %d)\n", fmt(oc), nqs, fmt(sc), nrs
 		row("question.open/closed", "macro_f1", fmt(oc), nqs)
+		key["oc"] = oc; key["sc"] = sc
 		row("reflection.simple/complex", "macro_f1", fmt(sc), nrs)
 	} else {
 		printf "  simple/complex proxy (Restatement vs Reflection of feelings) macro-F1 %s (n %d)\n", fmt(sc), nrs
 		row("reflection.simple/complex-proxy", "macro_f1", fmt(sc), nrs)
 	}
 	r = sessr("share")
-	printf "  session Pearson r with the %s: reflection share %s (n %d)", esconv ? "labels" : "experts", r, sessn
+	printf "  session Pearson r with the %s: reflection share %s (n %d)\n", esconv ? "labels'" : "experts'", r, sessn
 	row("reflection_share", "pearson_r", r, sessn)
 	if (!esconv) {
 		r = sessr("cr")
-		printf "  %%CR %s (n %d)", r, sessn
+		printf "  session Pearson r with the experts': %%CR %s (n %d)", r, sessn
 		row("pct_complex_reflections", "pearson_r", r, sessn)
+		key["cr"] = r
+		r = sessr("cr5")
+		printf ", sessions with >= 5 coded reflections %s (n %d)\n", r, sessn
+		row("pct_complex_reflections", "pearson_r_5plus", r, sessn)
 		r = sessr("oq")
-		printf "  %%OQ %s (n %d)", r, sessn
+		printf "  session Pearson r with the experts': %%OQ %s (n %d)\n", r, sessn
 		row("pct_open_questions", "pearson_r", r, sessn)
 	}
-	printf "\n"
 	if (quality != "") {
 		a = auc(pr, pq)
 		ea = auc(gr, gq)
 		printf "  R:Q AUC, mi_quality high vs low: rapport %s, experts' codes %s (%d pairs)\n", a, ea, aucn
 		row("rq_ratio", "auc_mi_quality", a, aucn)
+		key["auc"] = a
 		row("rq_ratio_experts", "auc_mi_quality", ea, aucn)
+	}
+	if (targets) {
+		printf "  targets (issue 'Analyzers II', on HELD):\n"
+		target("reflection F1", key["reflection"], 0.76)
+		target("simple/complex macro-F1", key["sc"], 0.62)
+		target("change-talk F1", key["change-talk"], 0.50)
+		target("sustain-talk F1", key["sustain-talk"], 0.40)
+		target("session %CR Pearson r", key["cr"], 0.5)
+		target("R:Q AUC (mi_quality)", key["auc"], 0.85)
+		target("question F1", key["question"], 0.90)
+		target("open/closed macro-F1", key["oc"], 0.80)
 	}
 }
