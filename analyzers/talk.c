@@ -184,8 +184,8 @@ lower_words(const char *t, size_t n, char w[][16], size_t max)
 }
 
 /* Is the utterance a short assent ("Yes.", "Yeah, definitely.", "I
- * do.", "Sure.")? Words of assent and fillers only, one assent at
- * least. */
+ * do.", "Sure.", "Mm-hmm.")? Words of assent and fillers only, one
+ * assent at least. */
 static int
 assents(const char *t, size_t n)
 {
@@ -197,6 +197,7 @@ assents(const char *t, size_t n)
 		"a", "am", "do", "i", "is", "it", "lot", "mm", "oh", "of",
 		"okay", "ok", "really", "so", "that's", "think", "uh", "um",
 		"very", "well", "will", "would", "hmm", "course", "much",
+		"huh",
 	};
 	char w[TALK_ASSENT_MAX_WORDS + 1][16];
 	size_t nw = lower_words(t, n, w, TALK_ASSENT_MAX_WORDS + 1);
@@ -210,6 +211,11 @@ assents(const char *t, size_t n)
 		for (size_t k = 0; k < sizeof(yes) / sizeof(*yes); k++)
 			if (strcmp(w[i], yes[k]) == 0)
 				known = found = 1;
+		/* "Mm-hmm.", "Uh-huh." */
+		if (i > 0 && ((strcmp(w[i - 1], "mm") == 0 &&
+		    strcmp(w[i], "hmm") == 0) || (strcmp(w[i - 1], "uh") == 0 &&
+		    strcmp(w[i], "huh") == 0)))
+			known = found = 1;
 		/* "I do.", "I will.", "I would.", "Of course." */
 		if (i > 0 && strcmp(w[i - 1], "i") == 0 &&
 		    (strcmp(w[i], "do") == 0 || strcmp(w[i], "will") == 0 ||
