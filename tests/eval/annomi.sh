@@ -10,8 +10,8 @@
 #
 #   make eval        (or)   sh tests/eval/annomi.sh RAPPORT [CSV]
 #
-# CSV: append the HELD and TUNE rows there (indicator_or_tag, measure,
-# value, dataset, n). Skips, with a message, when the data is absent.
+# CSV: append the HELD rows there (indicator_or_tag, measure, value,
+# dataset, n: docs/validity.csv). Skips, with a message, when the data is absent.
 . "$(dirname "$0")/common.sh"
 rapport=${1:-${RAPPORT:-$top/rapport}}
 csv=${2:-}
@@ -41,7 +41,7 @@ echo "AnnoMI development slice ($src; $rapport)"
 for split in ALL TUNE HELD; do
 	lc=$(echo "$split" | tr A-Z a-z)
 	out=
-	[ "$split" = ALL ] || out=$csv
+	[ "$split" = HELD ] && out=$csv
 	awk -f "$here/measure.awk" -v label="$split" -v keep="$lc" \
 	    -v dataset="annomi-dev-$lc" -v quality="$tmp/quality" \
 	    -v csv="$out" -v esconv=0 -v targets=$([ "$split" = HELD ] &&

@@ -239,12 +239,12 @@ END {
 	oc = (f1(qc["o","o"], qc["c","o"], qc["o","c"]) + f1(qc["c","c"], qc["o","c"], qc["c","o"])) / 2
 	if (!esconv) {
 		printf "  open/closed macro-F1 %s (n %d)   simple/complex macro-F1 %s (n %d)\n", fmt(oc), nqs, fmt(sc), nrs
-		row("question.open/closed", "macro_f1", fmt(oc), nqs)
+		row("question", "open_closed_macro_f1", fmt(oc), nqs)
 		key["oc"] = oc; key["sc"] = sc
-		row("reflection.simple/complex", "macro_f1", fmt(sc), nrs)
+		row("reflection", "simple_complex_macro_f1", fmt(sc), nrs)
 	} else {
 		printf "  simple/complex proxy (Restatement vs Reflection of feelings) macro-F1 %s (n %d)\n", fmt(sc), nrs
-		row("reflection.simple/complex-proxy", "macro_f1", fmt(sc), nrs)
+		row("reflection", "simple_complex_proxy_macro_f1", fmt(sc), nrs)
 	}
 	r = sessr("share")
 	printf "  session Pearson r with the %s: reflection share %s (n %d)\n", esconv ? "labels'" : "experts'", r, sessn
@@ -267,7 +267,7 @@ END {
 		printf "  R:Q AUC, mi_quality high vs low: rapport %s, experts' codes %s (%d pairs)\n", a, ea, aucn
 		row("rq_ratio", "auc_mi_quality", a, aucn)
 		key["auc"] = a
-		row("rq_ratio_experts", "auc_mi_quality", ea, aucn)
+		row("rq_ratio", "auc_mi_quality_expert_codes", ea, aucn)
 	}
 	if (targets) {
 		printf "  targets (issue 'Analyzers II', on HELD):\n"
