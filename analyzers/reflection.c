@@ -698,8 +698,6 @@ read_sentence(const struct reflection *r, rules_ctx *cx,
 	sub.len = e - s;
 	first_fires(cx, (const struct rules_rule *const *)r->stems, r->nstems,
 	    &sub, &hit);
-	st->veto = first_fires(cx, (const struct rules_rule *const *)r->nots,
-	    r->nnots, &sub, NULL);
 	st->kind = sentence_kind(r, cx, &sub, in->sub.text, s, e);
 	st->self = self_centred(sub.text, sub.len);
 	overlap(sub.text, sub.len, &sc->client, &sc->tmp, &st->found,
@@ -707,8 +705,6 @@ read_sentence(const struct reflection *r, rules_ctx *cx,
 	if (hit != NULL) {
 		st->src = is_weak(hit) ? SRC_WEAK : SRC_STEM;
 		st->rule = hit->name;
-		if (is_frame(hit))
-			st->veto = 0;
 	} else if (st->kind == SK_RISING && sc->ctx.n > 0) {
 		st->src = SRC_RISING;
 		st->rule = "reflection.rising";
@@ -731,6 +727,11 @@ read_sentence(const struct reflection *r, rules_ctx *cx,
 	}
 	if (st->src == SRC_NONE)
 		return 0;
+	/* Sentence vetoes, which a frame overrides. */
+	if (!is_frame(hit))
+		st->veto = first_fires(cx,
+		    (const struct rules_rule *const *)r->nots, r->nnots, &sub,
+		    NULL);
 	st->words = nwords(sub.text, sub.len);
 	overlap(sub.text, sub.len, &sc->ctx, &sc->tmp, &found_ctx, &st->novel_ctx);
 	st->complex_rule = complex_cue(r, cx, &sub, &sc->ctx, &sc->tmp);
