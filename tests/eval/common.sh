@@ -12,7 +12,8 @@ top=$(cd "$here/../.." && pwd)
 
 # eval_dir: the folder holding annomi-dev.csv and esconv-dev.csv:
 # $RAPPORT_EVAL_DIR, else ../shared/eval beside the source tree, else
-# beside the main checkout of a git worktree. Empty when none exists.
+# beside the main checkout of a git worktree; ../shared/eval beside the
+# source tree when none exists.
 eval_dir() {
 	if [ -n "${RAPPORT_EVAL_DIR:-}" ]; then
 		echo "$RAPPORT_EVAL_DIR"
@@ -28,7 +29,9 @@ eval_dir() {
 	    --git-common-dir 2>/dev/null || true)
 	if [ -n "$common" ] && [ -d "$(dirname "$common")/../shared/eval" ]; then
 		(cd "$(dirname "$common")/../shared/eval" && pwd)
+		return
 	fi
+	echo "$top/../shared/eval"	# absent: need() says so
 }
 
 # need FILE: skip (status 0, a visible message) when FILE is absent.
