@@ -13,6 +13,8 @@
 static const struct analyzer *const table[] = {
 	&analyzer_question,
 	&analyzer_reflection,
+	&analyzer_talk,
+	&analyzer_talk_sustain,
 	&analyzer_generic,
 };
 #define NTABLE (sizeof(table) / sizeof(table[0]))

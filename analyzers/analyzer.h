@@ -65,5 +65,7 @@ int analyzer_holds(const struct analyze_utt *out, int tag);
 extern const struct analyzer analyzer_generic;
 extern const struct analyzer analyzer_question;
 extern const struct analyzer analyzer_reflection;
+extern const struct analyzer analyzer_talk;
+extern const struct analyzer analyzer_talk_sustain;
 
 #endif

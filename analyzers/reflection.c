@@ -11,43 +11,67 @@
  *
  * What a regular expression cannot see is the client's words, so this
  * analyzer does, for each therapist utterance answering a client-side
- * one (analyzer_input.client):
+ * one (analyzer_input.client). It decides sentence by sentence and
+ * combines: the utterance is a reflection when one of its sentences is
+ * (MITI 4.2.1 codes one behaviour per utterance, but a reflection inside
+ * a turn that also informs or asks is still a reflection).
  *
  *  0. A continued turn: an utterance that continues ("- pretty low since
  *     the move.") a therapist utterance cut off two places back, across a
  *     client backchannel with no content ("Mm-hmm."), is one thought with
  *     it and gets its reflection tag, or none (continued_from()).
- *  1. Candidate sentences: a reflection stem (rules tagged "reflection":
- *     "So you ...", "You feel ...", "It sounds like ...", "You're ...")
- *     fires on the sentence; or the sentence echoes the client: at least
- *     REFL_ECHO_MIN_WORDS content words of which REFL_ECHO_OVERLAP or more
- *     occur in the client's utterance ("A quiet flat, a steady job."); or
- *     it is a statement said as a question: a "?" sentence of at least
+ *  1. Candidate sentences (read_sentence()): a reflection stem (rules
+ *     tagged "reflection": "So you ...", "You feel ...", "You're ...") or
+ *     a frame (reflection.frame.*: "It sounds like ...", "What I'm hearing
+ *     ...", "My guess is ...", "I wonder if ...") fires on the sentence;
+ *     or the sentence echoes the client: at least REFL_ECHO_MIN_WORDS
+ *     content words of which REFL_ECHO_OVERLAP or more occur in the
+ *     client's utterance ("A quiet flat, a steady job."); or it is a
+ *     statement said as a question: a "?" sentence of at least
  *     REFL_RISING_MIN_WORDS words with no interrogative form (no open-
- *     question cue, no auxiliary before the subject: "So the evenings
- *     are the hardest part?"), which is a reflection with a rising voice
- *     (the question analyzer may tag it a closed question as well; the
- *     codes are multi-label). Questions by their form are never
- *     candidates (sentence_kind()).
+ *     question cue, no auxiliary before the subject, no wh-word form:
+ *     "So the evenings are the hardest part?"), which is a reflection with
+ *     a rising voice (the question analyzer may tag it a closed question
+ *     as well; the codes are multi-label). After a client backchannel
+ *     ("Yeah.") a rising reflection answers what the client said before
+ *     it (client_context()).
+ *     Sentence vetoes: a sentence on which a directive, an affirmation,
+ *     an autonomy rule or a reflection.not.* rule (information, the
+ *     clinician's own plan) fires is not a reflection, unless a frame
+ *     fired on it ("It sounds like you've worked hard for this"): MITI
+ *     4.2.1 codes Persuade, Affirm, Emphasize Autonomy and Giving
+ *     Information, not Reflection, and a generic "you" ("when you walk,
+ *     your heart ...") is not the client's experience.
+ *     A short repetition of the client's words (at most
+ *     REFL_REPEAT_MAX_WORDS words, every content word the client's: "Two
+ *     at most.") is a reflection; so is a first sentence that continues
+ *     the client's sentence, opening with a connective ("and keeping out
+ *     of trouble", completes_client()).
  *     Weak stems (rules named reflection.weak.*: a statement about the
- *     client with no reflective form of its own, a "So, ..." summary)
- *     count only when the utterance neither asks a question by its form
- *     nor has a sentence that starts from the clinician ("I ...", "We'll
- *     ...", self_centred()): there the statement is a preamble to the
- *     question, or the clinician's own information.
+ *     client with no reflective form of its own, a "So, ..." summary),
+ *     echoes, continuations and rising reflections count only when the
+ *     utterance neither
+ *     asks a question by its form nor has a sentence that starts from the
+ *     clinician ("I ...", "We'll ...", self_centred()): there the
+ *     statement is a preamble to the question, or the clinician's own
+ *     information.
  *     Vetoes (rules named reflection.veto.*) drop every candidate of the
  *     utterance: arguing, warning, confronting (MITI 4.2.1 Persuade and
  *     Confront; Miller & Rollnick 2013, ch. 2, the righting reflex).
- *     An utterance that is mostly the clinician's own information, with
- *     a reflective sentence in passing, is not a reflection
- *     (REFL_INFO_MIN, REFL_INFO_SHARE).
- *  2. Complex when a rule tagged reflection.complex fires on a candidate
- *     sentence and the words it matched are not simply the client's own
- *     (a feeling word the client already said is an echo, not added
- *     feeling); or when the candidate sentences add many content words
- *     the client did not say (at least REFL_NOVEL_MIN, REFL_NOVEL_SHARE of
- *     them). Simple otherwise; a rule tagged reflection.simple ("you said
- *     ...") forces simple unless a complex cue fired.
+ *  2. Complex when a rule tagged reflection.complex fires on a reflective
+ *     sentence -- a device that adds by definition: a guess at what the
+ *     client has not said, two sides at once, a state the client did not
+ *     name, amplification, a metaphor, a feeling -- and the words it
+ *     matched are not the client's own in the preceding turns
+ *     (client_context(): a feeling the client named is an echo, not
+ *     added feeling); or when the reflective sentences elaborate: at
+ *     least REFL_ELABORATE_WORDS words holding REFL_ELABORATE_NOVEL or
+ *     more content words the client did not say. Simple otherwise
+ *     (restating, little added); a rule tagged reflection.simple ("you
+ *     said ...") forces simple unless a complex cue fired. A frame ("it
+ *     sounds like") is not a cue: it opens simple reflections as often
+ *     as complex ones, and counting it made %CR follow a clinician's
+ *     habit of speech instead of what the reflections add.
  *
  * Content words: letters-only words not in a function-word list, cut to a
  * crude stem (common suffixes off, first 6 letters) so "drinking" meets
@@ -67,28 +91,33 @@
 
 #define REFL_ECHO_MIN_WORDS	2
 #define REFL_ECHO_OVERLAP	0.6
-#define REFL_NOVEL_MIN		6
-#define REFL_NOVEL_SHARE	0.5
+/* An elaboration: reflective sentences of REFL_ELABORATE_WORDS words or
+ * more, holding at least REFL_ELABORATE_NOVEL content words the client
+ * did not say in the preceding turns, paint "a deeper or more complex
+ * picture" (MITI 4.2.1, complex reflection) than a restatement can;
+ * a long verbatim echo does not. Set on the TUNE half of the AnnoMI
+ * development slice for the session-level agreement of %CR; the figures
+ * are in docs/validity.md. */
+#define REFL_ELABORATE_WORDS	18
+#define REFL_ELABORATE_NOVEL	2
 #define REFL_STEM_LEN		6
 #define REFL_MAX_WORDS		512	/* words compared per utterance */
-/* An utterance of at least REFL_INFO_MIN content words whose reflective
- * sentences hold less than REFL_INFO_SHARE of them is mostly the
- * clinician's own information or advice with a passing "you": MITI 4.2.1
- * (Moyers et al. 2014, p. 17) does not code giving information as
- * reflection. Both were set on the TUNE half of the AnnoMI development
- * slice (transcripts whose id / 3 is even) and checked on the other half;
- * analyzers/README.md has the figures. */
-#define REFL_INFO_MIN		20
 /* Words a "?" sentence without interrogative form needs to count as a
  * reflection said with a rising voice. */
 #define REFL_RISING_MIN_WORDS	3
-#define REFL_INFO_SHARE		0.5
+/* Longest sentence read as a repetition of the client's words ("Two at
+ * most.", "A new car, a house."): MITI 4.2.1 counts repeating as a
+ * simple reflection, also when a question follows it. */
+#define REFL_REPEAT_MAX_WORDS	6
+/* Words the client's utterance needs for the clinician to continue it
+ * (not "I don't know.", not a question). */
+#define REFL_COMPLETE_MIN_WORDS	4
 
 struct reflection {
 	const struct rules_rule	**stems, **complex, **simple, **asks, **inter,
-				**vetoes;
+				**vetoes, **nots;
 	size_t			  nstems, ncomplex, nsimple, nasks, ninter,
-				  nvetoes;
+				  nvetoes, nnots;
 	int			  t_simple, t_complex;
 };
 
@@ -98,6 +127,23 @@ struct reflection {
 /* A veto ("reflection.veto.*", tag reflection) marks an utterance that
  * persuades or confronts: none of its sentences is a reflection. */
 #define REFL_VETO_PREFIX	"reflection.veto."
+/* A sentence veto ("reflection.not.*", tag reflection) marks a sentence
+ * that gives information or advice: that sentence is not a reflection. */
+#define REFL_NOT_PREFIX		"reflection.not."
+
+/* A frame ("reflection.frame.*") states the clinician's understanding
+ * ("It sounds like ...", "What I'm hearing is ...", "I wonder if ..."):
+ * what it frames is the clinician's reading of the client, even when it
+ * holds advice or praise ("It sounds like you've worked hard for
+ * this"), so a sentence veto does not undo it. */
+#define REFL_FRAME_PREFIX	"reflection.frame."
+
+static int
+is_frame(const struct rules_rule *r)
+{
+	return r != NULL && strncmp(r->name, REFL_FRAME_PREFIX,
+	    sizeof(REFL_FRAME_PREFIX) - 1) == 0;
+}
 
 static int
 is_weak(const struct rules_rule *r)
@@ -250,6 +296,7 @@ reflection_init(const rules_set *rs, char **why)
 	r->asks = xcalloc(n ? n : 1, sizeof(*r->asks));
 	r->inter = xcalloc(n ? n : 1, sizeof(*r->inter));
 	r->vetoes = xcalloc(n ? n : 1, sizeof(*r->vetoes));
+	r->nots = xcalloc(n ? n : 1, sizeof(*r->nots));
 	for (size_t i = 0; i < n; i++) {
 		/* Open-question cues that need no question mark ("Tell me
 		 * about ...", "I wonder what ..."): an utterance asking one
@@ -262,6 +309,12 @@ reflection_init(const rules_set *rs, char **why)
 		if (all[i].tag == t_parent && strncmp(all[i].name,
 		    REFL_VETO_PREFIX, sizeof(REFL_VETO_PREFIX) - 1) == 0)
 			r->vetoes[r->nvetoes++] = &all[i];
+		else if ((all[i].tag == t_parent && strncmp(all[i].name,
+		    REFL_NOT_PREFIX, sizeof(REFL_NOT_PREFIX) - 1) == 0) ||
+		    all[i].tag == TAG_DIRECTIVE ||
+		    all[i].tag == TAG_AFFIRMATION ||
+		    all[i].tag == TAG_AUTONOMY)
+			r->nots[r->nnots++] = &all[i];
 		else if (all[i].tag == t_parent)
 			r->stems[r->nstems++] = &all[i];
 		else if (all[i].tag == r->t_complex)
@@ -285,6 +338,7 @@ reflection_free(void *state)
 	free(r->asks);
 	free(r->inter);
 	free(r->vetoes);
+	free(r->nots);
 	free(r);
 }
 
@@ -297,6 +351,24 @@ enum sentence_kind {
 	SK_RISING	/* a statement said as a question: "?" without an
 			 * interrogative form ("So that's a big worry?") */
 };
+
+/* Words (runs of letters, digits, apostrophes, non-ASCII) in t[0..n). */
+static size_t
+nwords(const char *t, size_t n)
+{
+	size_t words = 0;
+	int in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int wc = isalnum((unsigned char)t[i]) || t[i] == '\'' ||
+		    (unsigned char)t[i] >= 0x80;
+
+		if (wc && !in)
+			words++;
+		in = wc;
+	}
+	return words;
+}
 
 static enum sentence_kind
 sentence_kind(const struct reflection *r, rules_ctx *cx,
@@ -445,9 +517,229 @@ continued_from(const struct analyzer_input *in, size_t client_words,
 	return 1;
 }
 
+/* The client's words a reflection answers (MITI 4.2.1: a reflection
+ * mirrors what the client said; Miller & Rollnick 2013, ch. 5, reflect
+ * the client's last statement or the paragraph so far). near: the nearest
+ * client-side utterance with content words within REFL_CONTEXT_LOOKBACK
+ * utterances; ctx: the content words of up to REFL_CONTEXT_TURNS such
+ * utterances. After a backchannel ("Yeah.", "Mm-hmm.") the reflection
+ * answers what the client said before it. */
+#define REFL_CONTEXT_LOOKBACK	6
+#define REFL_CONTEXT_TURNS	2
+
+static void
+client_context(const struct analyzer_input *in, struct words *near,
+    struct words *ctx, struct words *tmp)
+{
+	size_t turns = 0;
+
+	near->n = ctx->n = 0;
+	for (size_t k = 1; k <= REFL_CONTEXT_LOOKBACK && k <= in->i; k++) {
+		const struct session_utt *u = &in->s->utts[in->i - k];
+
+		if (u->side != SIDE_CLIENT)
+			continue;
+		if (content_words(u->text, u->len, tmp) == 0)
+			continue;
+		if (turns == 0)
+			*near = *tmp;
+		for (size_t j = 0; j < tmp->n && ctx->n < REFL_MAX_WORDS; j++)
+			memcpy(ctx->w[ctx->n++], tmp->w[j], sizeof(tmp->w[j]));
+		if (++turns == REFL_CONTEXT_TURNS)
+			break;
+	}
+}
+
+/*
+ * Does the sentence t[0..n), the first of its utterance, continue the
+ * sentence of the client just before ("and keeping out of trouble",
+ * "like a fresh start", "because it helps you wind down")? It opens with
+ * a connective, after discourse openers ("yeah", "mm-hmm"), and the
+ * utterance just before is the client's, with content. Miller & Rollnick
+ * (2013, ch. 5) call this continuing the paragraph: the listener offers
+ * the client's next sentence, a reflection.
+ */
+static int
+completes_client(const struct analyzer_input *in, const char *t, size_t n)
+{
+	static const char *const openers[] = {
+		"mm", "mmh", "hmm", "mhm", "okay", "ok", "right", "yeah",
+		"yes", "uh", "um", "oh",
+	};
+	static const char *const connectives[] = {
+		"and", "because", "cause", "like", "or", "which", "especially",
+		"even", "until", "unless", "without", "instead", "rather",
+		"except", "plus", "whether", "while",
+	};
+	const struct session_utt *prev;
+	size_t i = 0;
+
+	if (in->i == 0)
+		return 0;
+	prev = &in->s->utts[in->i - 1];
+	if (prev->side != SIDE_CLIENT || prev->words < REFL_COMPLETE_MIN_WORDS ||
+	    sentence_is_question(prev->text, 0, prev->len))
+		return 0;
+	for (;;) {
+		char w[16];
+		size_t l = 0;
+		int opener = 0;
+
+		while (i < n && !isalpha((unsigned char)t[i]))
+			i++;
+		while (i < n && isalpha((unsigned char)t[i])) {
+			if (l < sizeof(w) - 1)
+				w[l++] = (char)tolower((unsigned char)t[i]);
+			i++;
+		}
+		w[l] = '\0';
+		if (l == 0)
+			return 0;
+		if (strcmp(w, "mm") == 0 && i < n && t[i] == '-')
+			continue;	/* mm-hmm */
+		for (size_t k = 0; k < sizeof(openers) / sizeof(*openers); k++)
+			if (strcmp(w, openers[k]) == 0)
+				opener = 1;
+		if (opener)
+			continue;
+		for (size_t k = 0; k < sizeof(connectives) /
+		    sizeof(*connectives); k++)
+			if (strcmp(w, connectives[k]) == 0)
+				return 1;
+		return 0;
+	}
+}
+
 struct scratch {
-	struct words	client, tmp;
+	struct words	client, near, ctx, tmp;
 };
+
+/* Where a candidate sentence's reflective reading comes from. */
+enum refl_src {
+	SRC_NONE,
+	SRC_STEM,	/* a stem rule with a reflective form of its own */
+	SRC_WEAK,	/* a weak stem (reflection.weak.*) */
+	SRC_ECHO,	/* mostly the client's own words */
+	SRC_REPEAT,	/* a short fragment of nothing but the client's words */
+	SRC_COMPLETES,	/* continues the client's sentence */
+	SRC_RISING	/* a statement said as a question */
+};
+
+/* One sentence of the utterance, as the analyzer reads it. */
+struct sent {
+	size_t			 s, e;
+	enum sentence_kind	 kind;
+	enum refl_src		 src;
+	const char		*rule;		/* what made it a candidate */
+	int			 veto;		/* not a reflection (directive,
+						   affirmation, information) */
+	int			 self;		/* starts from the clinician */
+	size_t			 found, novel;	/* content words vs the client */
+	size_t			 words;		/* all words */
+	size_t			 novel_ctx;	/* content words the client did
+						   not say in client_context() */
+	const char		*complex_rule, *simple_rule;
+};
+
+static int
+first_fires(rules_ctx *cx, const struct rules_rule *const *list, size_t n,
+    const struct rules_subject *sub, const struct rules_rule **hit)
+{
+	size_t ms, me;
+
+	for (size_t i = 0; i < n; i++)
+		if (rules_eval(cx, list[i], sub, 0, &ms, &me)) {
+			if (hit != NULL)
+				*hit = list[i];
+			return 1;
+		}
+	return 0;
+}
+
+/* The complex cue firing on the sentence whose words are not simply the
+ * client's own (a feeling word the client said is an echo, not added
+ * feeling), or NULL. */
+static const char *
+complex_cue(const struct reflection *r, rules_ctx *cx,
+    const struct rules_subject *sub, const struct words *client,
+    struct words *tmp)
+{
+	size_t ms, me;
+
+	for (size_t i = 0; i < r->ncomplex; i++) {
+		size_t from = 0;
+
+		while (rules_eval(cx, r->complex[i], sub, from, &ms, &me)) {
+			size_t f2, n2;
+
+			overlap(sub->text + ms, me - ms, client, tmp, &f2, &n2);
+			if (n2 > 0 || f2 == 0)
+				return r->complex[i]->name;
+			from = me > ms ? me : ms + 1;
+		}
+	}
+	return NULL;
+}
+
+/* Read sentence t[s..e) of in into *st. */
+static int
+read_sentence(const struct reflection *r, rules_ctx *cx,
+    const struct analyzer_input *in, struct scratch *sc, size_t s, size_t e,
+    struct sent *st)
+{
+	struct rules_subject sub = in->sub;
+	const struct rules_rule *hit = NULL;
+	size_t found_ctx;
+
+	memset(st, 0, sizeof(*st));
+	st->s = s;
+	st->e = e;
+	sub.text = in->sub.text + s;
+	sub.len = e - s;
+	first_fires(cx, (const struct rules_rule *const *)r->stems, r->nstems,
+	    &sub, &hit);
+	st->kind = sentence_kind(r, cx, &sub, in->sub.text, s, e);
+	st->self = self_centred(sub.text, sub.len);
+	overlap(sub.text, sub.len, &sc->client, &sc->tmp, &st->found,
+	    &st->novel);
+	if (hit != NULL) {
+		st->src = is_weak(hit) ? SRC_WEAK : SRC_STEM;
+		st->rule = hit->name;
+	} else if (st->kind == SK_RISING && sc->ctx.n > 0) {
+		st->src = SRC_RISING;
+		st->rule = "reflection.rising";
+	} else if (st->kind == SK_STATEMENT &&
+	    st->found >= REFL_ECHO_MIN_WORDS && st->novel == 0 &&
+	    nwords(sub.text, sub.len) <= REFL_REPEAT_MAX_WORDS) {
+		st->src = SRC_REPEAT;
+		st->rule = "reflection.repeat";
+	} else if (st->kind == SK_STATEMENT &&
+	    st->found + st->novel >= REFL_ECHO_MIN_WORDS &&
+	    (double)st->found >= REFL_ECHO_OVERLAP *
+	    (double)(st->found + st->novel)) {
+		st->src = SRC_ECHO;
+		st->rule = "reflection.echo";
+	}
+	if (st->src == SRC_NONE && s == 0 && st->kind == SK_STATEMENT &&
+	    completes_client(in, sub.text, sub.len)) {
+		st->src = SRC_COMPLETES;
+		st->rule = "reflection.completes";
+	}
+	if (st->src == SRC_NONE)
+		return 0;
+	/* Sentence vetoes, which a frame overrides. */
+	if (!is_frame(hit))
+		st->veto = first_fires(cx,
+		    (const struct rules_rule *const *)r->nots, r->nnots, &sub,
+		    NULL);
+	st->words = nwords(sub.text, sub.len);
+	overlap(sub.text, sub.len, &sc->ctx, &sc->tmp, &found_ctx, &st->novel_ctx);
+	st->complex_rule = complex_cue(r, cx, &sub, &sc->ctx, &sc->tmp);
+	if (first_fires(cx, (const struct rules_rule *const *)r->simple,
+	    r->nsimple, &sub, &hit))
+		st->simple_rule = hit->name;
+	return 0;
+}
 
 static int
 reflection_run(const void *state, rules_ctx *cx,
@@ -455,12 +747,13 @@ reflection_run(const void *state, rules_ctx *cx,
 {
 	const struct reflection *r = state;
 	const char *t = in->sub.text;
-	size_t len = in->sub.len, pos = 0, s, e, ms, me;
-	size_t span_s = 0, span_e = 0, found_all = 0, novel_all = 0;
+	size_t len = in->sub.len, pos = 0, s, e, ms, me, nst = 0, cap = 0;
+	size_t span_s = 0, span_e = 0, words_all = 0, novel_ctx = 0;
 	const char *stem_rule = NULL, *complex_rule = NULL,
 	    *simple_rule = NULL;
 	int candidate = 0, strong = 0, asks = 0, vetoed = 0, self = 0;
 	struct scratch *sc;
+	struct sent *st = NULL;
 
 	if (in->sub.side != SIDE_THERAPIST || in->client == NULL)
 		return 0;
@@ -482,79 +775,52 @@ reflection_run(const void *state, rules_ctx *cx,
 			return 0;
 		}
 	}
+	client_context(in, &sc->near, &sc->ctx, &sc->tmp);
 
 	while (sentence_next(t, len, &pos, &s, &e)) {
 		struct rules_subject sub = in->sub;
-		const struct rules_rule *hit = NULL;
-		size_t found, novel;
-		enum sentence_kind kind;
-		int rising = 0;
+		struct sent *x;
 
+		st = xgrow(st, &cap, nst + 1, sizeof(*st));
+		x = &st[nst++];
+		read_sentence(r, cx, in, sc, s, e, x);
 		sub.text = t + s;
 		sub.len = e - s;
-		for (size_t i = 0; i < r->nstems && hit == NULL; i++)
-			if (rules_eval(cx, r->stems[i], &sub, 0, &ms, &me))
-				hit = r->stems[i];
 		for (size_t i = 0; i < r->nvetoes && !vetoed; i++)
 			if (rules_eval(cx, r->vetoes[i], &sub, 0, &ms, &me))
 				vetoed = 1;
-		kind = sentence_kind(r, cx, &sub, t, s, e);
-		if (kind == SK_ASKS)
+		if (x->kind == SK_ASKS)
 			asks = 1;
-		if (self_centred(sub.text, sub.len))
+		if (x->self)
 			self = 1;
-		overlap(sub.text, sub.len, &sc->client, &sc->tmp, &found,
-		    &novel);
-		if (hit == NULL && kind == SK_RISING && sc->client.n > 0) {
-			/* A reflection voiced with a rising inflection. */
-			rising = 1;
-		} else if (hit == NULL) {
-			if (kind != SK_STATEMENT ||
-			    found + novel < REFL_ECHO_MIN_WORDS ||
-			    (double)found < REFL_ECHO_OVERLAP *
-			    (double)(found + novel))
-				continue;
-		}
-		if (!candidate) {
-			span_s = s;
-			stem_rule = hit != NULL ? hit->name : rising ?
-			    "reflection.rising" : "reflection.echo";
-		}
-		span_e = e;
-		candidate = 1;
-		/* An echo or a rising reflection has, like a weak stem, no
-		 * reflective form of its own: inside an utterance that asks
-		 * a question by its form it repeats the client's words as the
-		 * question's preamble ("A drink or two. So how many ...?"),
-		 * MITI 4.2.1 codes the question. */
-		if (hit != NULL && !is_weak(hit))
-			strong = 1;
-		found_all += found;
-		novel_all += novel;
-
-		for (size_t i = 0; i < r->ncomplex && complex_rule == NULL;
-		    i++) {
-			size_t from = 0;
-
-			while (rules_eval(cx, r->complex[i], &sub, from, &ms,
-			    &me)) {
-				size_t f2, n2;
-
-				/* Words the client said themselves are an
-				 * echo, not added meaning. */
-				overlap(sub.text + ms, me - ms, &sc->client,
-				    &sc->tmp, &f2, &n2);
-				if (n2 > 0 || f2 == 0) {
-					complex_rule = r->complex[i]->name;
-					break;
-				}
-				from = me > ms ? me : ms + 1;
-			}
-		}
-		for (size_t i = 0; i < r->nsimple && simple_rule == NULL; i++)
-			if (rules_eval(cx, r->simple[i], &sub, 0, &ms, &me))
-				simple_rule = r->simple[i]->name;
 	}
+	for (size_t i = 0; i < nst; i++) {
+		struct sent *x = &st[i];
+
+		if (x->src == SRC_NONE || x->veto)
+			continue;
+		if (!candidate) {
+			span_s = x->s;
+			stem_rule = x->rule;
+		}
+		span_e = x->e;
+		candidate = 1;
+		/* An echo, a rising reflection or a continuation has, like
+		 * a weak stem, no reflective form of its own: inside an
+		 * utterance that asks a question by its form it is the
+		 * question's preamble, and MITI 4.2.1 codes the question. A
+		 * repetition of the client's own words ("Two at most. And
+		 * on a weekend?") is a simple reflection even there. */
+		if (x->src == SRC_STEM || x->src == SRC_REPEAT)
+			strong = 1;
+		words_all += x->words;
+		novel_ctx += x->novel_ctx;
+		if (complex_rule == NULL)
+			complex_rule = x->complex_rule;
+		if (simple_rule == NULL)
+			simple_rule = x->simple_rule;
+	}
+	free(st);
 	/* Only weak stems: not a reflection when the utterance asks a
 	 * question (its function is the question: MITI 4.2.1 codes the
 	 * question, and the statement is its preamble), nor when it
@@ -565,25 +831,16 @@ reflection_run(const void *state, rules_ctx *cx,
 	if (candidate && !strong && (asks || self ||
 	    (sc->client.n == 0 && continues_turn(t, len))))
 		candidate = 0;
-	if (candidate) {
-		size_t fa, na;
-
-		overlap(t, len, &sc->client, &sc->tmp, &fa, &na);
-		if (fa + na >= REFL_INFO_MIN && (double)(found_all + novel_all) <
-		    REFL_INFO_SHARE * (double)(fa + na))
-			candidate = 0;
-	}
 	free(sc);
 	if (!candidate)
 		return 0;
 	if (complex_rule != NULL)
 		analyzer_add(out, r->t_complex, span_s, span_e, complex_rule,
 		    NULL, NULL);
-	else if (simple_rule == NULL && novel_all >= REFL_NOVEL_MIN &&
-	    (double)novel_all >= REFL_NOVEL_SHARE *
-	    (double)(novel_all + found_all))
+	else if (simple_rule == NULL && words_all >= REFL_ELABORATE_WORDS &&
+	    novel_ctx >= REFL_ELABORATE_NOVEL)
 		analyzer_add(out, r->t_complex, span_s, span_e,
-		    "reflection.adds-content", NULL, NULL);
+		    "reflection.elaborates", NULL, NULL);
 	else
 		analyzer_add(out, r->t_simple, span_s, span_e,
 		    simple_rule != NULL ? simple_rule : stem_rule, NULL, NULL);

@@ -322,6 +322,98 @@ START_TEST(test_analyze_session)
 }
 END_TEST
 
+/* Load the bundled rules, tag text (speakers in who) and return the
+ * result; the caller frees everything through done_session(). */
+struct tagged {
+	analyze_ruleset		*rs;
+	analyze_ctx		*cx;
+	session			*s;
+	struct analyze_result	 res;
+};
+
+static void
+tag_session(struct tagged *t, const char *const *text, const char *who,
+    size_t n)
+{
+	char *why = NULL;
+
+	memset(t, 0, sizeof(*t));
+	setenv("RAPPORT_RULES", RAPPORT_SRCDIR "/analyzers/rules", 1);
+	t->rs = analyze_ruleset_load(NULL, 0, &why);
+	ck_assert_msg(t->rs != NULL, "%s", why ? why : "");
+	t->cx = analyze_ctx_create(t->rs);
+	t->s = make_session(text, who, n);
+	ck_assert_int_eq(analyze_session(t->cx, t->s, &t->res), 0);
+}
+
+static void
+done_session(struct tagged *t)
+{
+	session_free(t->s);
+	analyze_result_free(&t->res);
+	analyze_ctx_free(t->cx);
+	analyze_ruleset_free(t->rs);
+}
+
+/* Reflections are decided sentence by sentence: a directive is not a
+ * reflection, a turn that informs and then reflects, or reflects and
+ * then asks, keeps its reflection, and a rising reflection after a
+ * backchannel answers what the client said before it. */
+START_TEST(test_reflection_sentences)
+{
+	static const char *const text[] = {
+		"I work nights and the kids are up at six.",
+		"You should cut down on the overtime.",
+		"I've been so tired since the move.",
+		"Your blood test came back normal. It sounds like the move "
+		    "has worn you out.",
+		"The mornings are the worst, honestly.",
+		"So you're exhausted. What time do you go to bed?",
+		"Yeah.",
+		"So mornings are hardest for you?",
+	};
+	struct tagged t;
+
+	tag_session(&t, text, "CTCTCTCT", 8);
+	ck_assert(analyze_has(&t.res.utts[1], tag_of("directive")));
+	ck_assert(!analyze_has(&t.res.utts[1], tag_of("reflection")));
+	ck_assert(analyze_has(&t.res.utts[3], tag_of("reflection")));
+	ck_assert(analyze_has(&t.res.utts[5], tag_of("reflection")));
+	ck_assert(analyze_has(&t.res.utts[5], tag_of("question")));
+	ck_assert(analyze_has(&t.res.utts[7], tag_of("reflection")));
+	done_session(&t);
+}
+END_TEST
+
+/* Change and sustain talk: negation and the target behaviour decide the
+ * direction; a short answer goes the way of what it answers. */
+START_TEST(test_talk)
+{
+	static const char *const text[] = {
+		"I don't want to stop.",
+		"I don't want to drink any more.",
+		"So you'd like to cut down.",
+		"Yes.",
+		"Do you want to quit?",
+		"No.",
+		"So you don't want to end up back in court.",
+		"No.",
+	};
+	struct tagged t;
+
+	tag_session(&t, text, "CCTCTCTC", 8);
+	ck_assert(analyze_has(&t.res.utts[0], tag_of("sustain-talk")));
+	ck_assert(!analyze_has(&t.res.utts[0], tag_of("change-talk")));
+	ck_assert(analyze_has(&t.res.utts[1], tag_of("change-talk")));
+	ck_assert(analyze_has(&t.res.utts[3], tag_of("change-talk")));
+	ck_assert(analyze_has(&t.res.utts[5], tag_of("sustain-talk")));
+	ck_assert(analyze_has(&t.res.utts[7], tag_of("change-talk")));
+	/* Client talk only on the client side. */
+	ck_assert(!analyze_has(&t.res.utts[2], tag_of("change-talk")));
+	done_session(&t);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -336,6 +428,8 @@ unit_suite(void)
 	tcase_add_test(tc, test_loader_messages);
 	tcase_add_test(tc, test_lexicon);
 	tcase_add_test(tc, test_analyze_session);
+	tcase_add_test(tc, test_reflection_sentences);
+	tcase_add_test(tc, test_talk);
 	suite_add_tcase(s, tc);
 	return s;
 }
