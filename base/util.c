@@ -169,10 +169,12 @@ strbuf_free(strbuf *b)
 }
 
 /*
- * The arena hands out memory from chunks of ARENA_CHUNK bytes (larger
- * requests get a chunk of their own) and frees every chunk at once.
+ * The arena hands out memory from chunks, the first ARENA_FIRST bytes and
+ * each next one twice the last up to ARENA_CHUNK (larger requests get a
+ * chunk of their own), and frees every chunk at once.
  */
 #define ARENA_CHUNK	(64 * 1024)
+#define ARENA_FIRST	1024
 
 struct arena_chunk {
 	struct arena_chunk	*next;
@@ -183,6 +185,7 @@ struct arena_chunk {
 
 struct arena {
 	struct arena_chunk	*head;
+	size_t			 next;	/* size of the next chunk */
 };
 
 arena *
@@ -199,7 +202,14 @@ arena_alloc(arena *a, size_t n)
 
 	n = (n + align - 1) / align * align;
 	if (c == NULL || c->size - c->used < n) {
-		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+		size_t size;
+
+		/* Chunks grow from ARENA_FIRST to ARENA_CHUNK: an arena per
+		 * session stays small for a short session (a CSV of 100,000
+		 * one-line sessions) and needs few chunks for a long one. */
+		a->next = a->next == 0 ? ARENA_FIRST : a->next < ARENA_CHUNK ?
+		    a->next * 2 : ARENA_CHUNK;
+		size = n > a->next ? n : a->next;
 
 		c = xmalloc(sizeof(*c) + size);
 		c->used = 0;

@@ -10,7 +10,9 @@
 # speedup and peak RSS. Targets (issue "rapport run"): -j1 within 2x of
 # the floor, -j2 >= 1.7x faster than -j1 on 2 cores, peak RSS the same for
 # both corpus sizes. Sizes: BENCH_SIZES (default "2000 20000"). First,
-# bench/long-utterance.sh checks time bounds on one enormous utterance.
+# bench/long-utterance.sh checks time bounds on one enormous utterance,
+# bench/hostile.sh on inputs that were once quadratic (speakers,
+# attributes, a CSV of many sessions).
 set -eu
 LC_ALL=C
 export LC_ALL
@@ -33,6 +35,7 @@ mkdir -p "$out"
 
 # One enormous utterance first: time bounds on the jargon path.
 top_builddir=$top_builddir BENCH_DIR=$out sh "$srcdir/bench/long-utterance.sh"
+top_builddir=$top_builddir BENCH_DIR=$out sh "$srcdir/bench/hostile.sh"
 echo
 
 # run LABEL CMD...: best wall seconds of 3 runs and the peak RSS (KiB).

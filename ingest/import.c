@@ -195,59 +195,41 @@ detect(const char *path, const char *data, size_t len, int *native,
 	return best;
 }
 
-void
-import_file(const struct import_format *fmt, const char *path,
+int
+import_parse(const struct import_format *fmt, const char *path,
     const char *display, const char *data, size_t len,
-    const struct import_opts *o, struct import_result *out)
+    const struct import_opts *o, struct import_docs *docs, struct diags *d)
 {
-	struct import_docs docs = { 0 };
 	struct import_src src = { display, path, data, len,
 		o != NULL ? o->csv : NULL };
-	struct import_opts none = { .gap = IMPORT_DEFAULT_GAP };
 
-	if (o == NULL)
-		o = &none;
 	if (len > IMPORT_MAX_BYTES) {
-		diags_error(&out->diags, 0, 0, "%zu bytes: larger than the %u "
-		    "MiB an importer reads (it reads the whole file)", len,
+		diags_error(d, 0, 0, "%zu bytes: larger than the %u MiB an "
+		    "importer reads (it reads the whole file)", len,
 		    IMPORT_MAX_BYTES >> 20);
-		return;
+		return -1;
 	}
-	if (fmt->parse(&src, &docs, &out->diags) != 0) {
-		if (diags_errors(&out->diags) == 0)
-			diags_error(&out->diags, 0, 0, "not a %s file",
-			    fmt->summary);
-		import_docs_free(&docs);
-		return;
+	if (fmt->parse(&src, docs, d) != 0) {
+		if (diags_errors(d) == 0)
+			diags_error(d, 0, 0, "not a %s file", fmt->summary);
+		import_docs_free(docs);
+		return -1;
 	}
-	for (size_t i = 0; i < docs.n; i++) {
-		const struct import_doc *doc = docs.v[i];
-		struct import_session *is;
-
-		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
-		is = &out->v[out->n++];
-		memset(is, 0, sizeof(*is));
-		is->line = doc->line;
-		diags_append(&is->diags, &doc->diags);
-		if (doc->bad) {
-			if (diags_errors(&is->diags) == 0)
-				diags_error(&is->diags, doc->line, 0, "session "
-				    "rejected");
-			continue;
-		}
-		is->s = import_build(doc, fmt, path, display, o, &is->diags);
-	}
-	import_docs_free(&docs);
+	return 0;
 }
 
-void
-import_result_free(struct import_result *r)
+session *
+import_session(const struct import_doc *doc, const struct import_format *fmt,
+    const char *path, const char *display, const struct import_opts *o,
+    struct diags *d)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		session_free(r->v[i].s);
-		diags_free(&r->v[i].diags);
+	static const struct import_opts none = { .gap = IMPORT_DEFAULT_GAP };
+
+	diags_append(d, &doc->diags);
+	if (doc->bad) {
+		if (diags_errors(&doc->diags) == 0)
+			diags_error(d, doc->line, 0, "session rejected");
+		return NULL;
 	}
-	free(r->v);
-	diags_free(&r->diags);
-	memset(r, 0, sizeof(*r));
+	return import_build(doc, fmt, path, display, o != NULL ? o : &none, d);
 }

@@ -174,30 +174,25 @@ struct import_format {
 
 /* --- reading a file (import.c) --- */
 
-/* One session a file gave, or why it could not. */
-struct import_session {
-	session		*s;		/* NULL when rejected */
-	long		 line;		/* where it starts in the file */
-	struct diags	 diags;		/* its errors and warnings */
-};
-
-struct import_result {
-	struct import_session	*v;
-	size_t			 n, cap;
-	struct diags		 diags;	/* about the file as a whole */
-};
+/*
+ * Parse the file path (data, len bytes; display names it in messages)
+ * with format fmt into docs (zero it first; free with
+ * import_docs_free()). Returns 0, with the file's warnings in d; or -1
+ * when the file is rejected whole, its errors in d and docs empty. The
+ * docs hold copies of everything: data may be freed after.
+ */
+int import_parse(const struct import_format *fmt, const char *path,
+    const char *display, const char *data, size_t len,
+    const struct import_opts *o, struct import_docs *docs, struct diags *d);
 
 /*
- * Import the file path (data, len bytes; display names it in messages)
- * with format fmt: parse it and build each of its docs into a session
- * (import_build()). Fills out (zero it first); a file rejected whole has
- * no sessions and its errors in out->diags. Free with
- * import_result_free().
+ * The session of doc (parsed by fmt from path): its own problems (a doc
+ * the parser marked bad) and those of import_build() go to d. Returns
+ * the session (free with session_free()), or NULL when it is rejected.
  */
-void import_file(const struct import_format *fmt, const char *path,
-    const char *display, const char *data, size_t len,
-    const struct import_opts *o, struct import_result *out);
-void import_result_free(struct import_result *r);
+session *import_session(const struct import_doc *doc,
+    const struct import_format *fmt, const char *path, const char *display,
+    const struct import_opts *o, struct diags *d);
 
 /*
  * Build doc (parsed by fmt from path) into a session of the model:

@@ -71,6 +71,9 @@ struct ingest {
 	char			*path;		/* as opened; "-" for stdin */
 	const struct import_opts *io;		/* NULL: defaults */
 	int			 imported;	/* read by an importer */
+	const struct import_format *fmt;	/* which */
+	struct import_docs	 docs;		/* what it parsed */
+	size_t			 next_doc;	/* the next to build */
 	int			 fd;
 	int			 own_fd;
 	unsigned char		*buf;
@@ -1210,14 +1213,16 @@ choose_format(ingest *in, size_t n, const struct import_format **fmt)
 }
 
 /*
- * Read the whole input (its first n bytes are in in->buf), import it and
- * queue its sessions, each checked against the schema when there is one.
+ * Read the whole input (its first n bytes are in in->buf) and parse it
+ * with its importer; ingest_next() then builds one session at a time
+ * (next_import()), so a CSV of a hundred thousand sessions never holds
+ * more than one built session.
  */
 static void
 import_whole(ingest *in, const struct import_format *fmt, size_t n)
 {
-	struct import_result res = { 0 };
 	strbuf data = { 0 };
+	struct diags d = { 0 };
 	int toobig = 0;
 
 	strbuf_add(&data, (const char *)in->buf, n);
@@ -1248,41 +1253,51 @@ import_whole(ingest *in, const struct import_format *fmt, size_t n)
 		strbuf_free(&data);
 		return;
 	}
-	import_file(fmt, in->path, in->display, data.s != NULL ? data.s : "",
-	    data.len, in->io, &res);
+	in->fmt = fmt;
+	import_parse(fmt, in->path, in->display, data.s != NULL ? data.s : "",
+	    data.len, in->io, &in->docs, &d);
 	strbuf_free(&data);
-	for (size_t i = 0; i < res.diags.n; i++) {
-		const struct diag *d = &res.diags.v[i];
-
-		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, d->severity,
-		    d->line, d->col, xstrdup(d->msg));
-		in->fatal |= d->severity == DIAG_ERROR;
+	for (size_t i = 0; i < d.n; i++) {
+		diag_push(&in->fdiags, &in->nfdiags, &in->fdcap, d.v[i].severity,
+		    d.v[i].line, d.v[i].col, xstrdup(d.v[i].msg));
+		in->fatal |= d.v[i].severity == DIAG_ERROR;
 	}
-	for (size_t i = 0; i < res.n; i++) {
-		struct import_session *is = &res.v[i];
-		struct ready *r;
+	diags_free(&d);
+}
 
-		if (is->s != NULL && in->schema != NULL)
-			ingest_check_session(in->schema, is->s, &is->diags);
-		if (is->s != NULL && diags_errors(&is->diags) > 0) {
-			session_free(is->s);
-			is->s = NULL;
-		}
-		if (is->s != NULL && strset_add(&in->ids, is->s->id) != 0) {
-			diags_error(&is->diags, is->line, 0, "duplicate session "
-			    "id '%s' in this input", is->s->id);
-			session_free(is->s);
-			is->s = NULL;
-		}
-		in->queue = xgrow(in->queue, &in->qcap, in->qlen + 1,
-		    sizeof(*r));
-		r = &in->queue[in->qlen++];
-		memset(r, 0, sizeof(*r));
-		r->s = is->s;
-		is->s = NULL;
-		take_diags(&r->diags, &r->ndiags, &is->diags);
+/* Build the next imported doc into the queue: its session (checked
+ * against the schema when there is one) or its rejection. Returns 0 when
+ * there is none left. */
+static int
+next_import(ingest *in)
+{
+	const struct import_doc *doc;
+	struct diags d = { 0 };
+	struct ready *r;
+	session *s;
+
+	if (in->next_doc >= in->docs.n)
+		return 0;
+	doc = in->docs.v[in->next_doc++];
+	s = import_session(doc, in->fmt, in->path, in->display, in->io, &d);
+	if (s != NULL && in->schema != NULL &&
+	    ingest_check_session(in->schema, s, &d) != 0) {
+		session_free(s);
+		s = NULL;
 	}
-	import_result_free(&res);
+	if (s != NULL && strset_add(&in->ids, s->id) != 0) {
+		diags_error(&d, doc->line, 0, "duplicate session id '%s' in this "
+		    "input", s->id);
+		session_free(s);
+		s = NULL;
+	}
+	in->queue = xgrow(in->queue, &in->qcap, in->qlen + 1, sizeof(*r));
+	r = &in->queue[in->qlen++];
+	memset(r, 0, sizeof(*r));
+	r->s = s;
+	take_diags(&r->diags, &r->ndiags, &d);
+	diags_free(&d);
+	return 1;
 }
 
 /* Create the parser on the first bytes (so it can detect the encoding). */
@@ -1547,6 +1562,8 @@ ingest_next(ingest *in, session **out)
 			*out = r->s;
 			return 1;
 		}
+		if (in->imported && next_import(in))
+			continue;
 		if (in->done) {
 			if (in->nfdiags == 0 && in->ncdiags == 0)
 				return 0;
@@ -1641,6 +1658,7 @@ ingest_close(ingest *in)
 	session_free(in->cur);
 	strbuf_free(&in->text);
 	strset_free(&in->ids);
+	import_docs_free(&in->docs);
 	free(in->buf);
 	free(in->display);
 	free(in->path);
