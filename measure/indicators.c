@@ -30,6 +30,13 @@
 /* Other counts. */
 #define COUNT(name_, label_, group_, doc_) \
 	TAGGED(name_, -1, SIDE_ANY, label_, group_, doc_)
+/* A count with a short label for narrow columns. */
+#define COUNT_ABBR(name_, label_, abbr_, group_, doc_) \
+	{ .name = name_, .type = INDICATOR_COUNT, .tag = -1, \
+	  .side = SIDE_ANY, .label = label_, .unit = "count", .lo = 0, \
+	  .hi = UNBOUNDED, .fair = NAN, .good = NAN, .decimals = 1, \
+	  .doc = doc_, .group = group_, .aim = NAN, .concern = NAN, \
+	  .abbr = abbr_ }
 
 static const struct indicator table[IND_COUNT] = {
 	[IND_T_UTT] = COUNT("t_utterances", "Therapist utterances",
@@ -53,7 +60,8 @@ static const struct indicator table[IND_COUNT] = {
 	    "does most of the talking)",
 	    .strength = "lets the client do most of the talking",
 	    .work = "talks more than the client: leave more room",
-	    .group = IND_GROUP_LANGUAGE, .aim = 0.50, .concern = 0.60 },
+	    .group = IND_GROUP_LANGUAGE, .aim = 0.50, .concern = 0.60,
+	    .abbr = "Talk share" },
 	[IND_REFL] = TAGGED("reflections", TAG_REFLECTION, SIDE_THERAPIST,
 	    "Reflections", IND_GROUP_COUNTS, "utterances tagged reflection"),
 	[IND_REFL_SIMPLE] = TAGGED("reflections_simple",
@@ -81,7 +89,8 @@ static const struct indicator table[IND_COUNT] = {
 	    "understood",
 	    .work = "asks more than reflects: try answering a client's "
 	    "statement with a reflection before the next question",
-	    .group = IND_GROUP_LISTENING, .aim = NAN, .concern = NAN },
+	    .group = IND_GROUP_LISTENING, .aim = NAN, .concern = NAN,
+	    .abbr = "R:Q" },
 	[IND_PCT_CR] = { .name = "pct_complex_reflections",
 	    .type = INDICATOR_REAL, .tag = -1, .side = SIDE_ANY,
 	    .label = "Share of complex reflections", .unit = "share", .lo = 0,
@@ -92,7 +101,8 @@ static const struct indicator table[IND_COUNT] = {
 	    .strength = "reflections add meaning and feeling, not only repeat",
 	    .work = "reflections mostly repeat: add the feeling or meaning you "
 	    "hear",
-	    .group = IND_GROUP_LISTENING, .aim = NAN, .concern = NAN },
+	    .group = IND_GROUP_LISTENING, .aim = NAN, .concern = NAN,
+	    .abbr = "%CR" },
 	[IND_PCT_OQ] = { .name = "pct_open_questions", .type = INDICATOR_REAL,
 	    .tag = -1, .side = SIDE_ANY, .label = "Share of open questions",
 	    .unit = "share", .lo = 0, .hi = 1, .fair = NAN, .good = NAN,
@@ -101,7 +111,8 @@ static const struct indicator table[IND_COUNT] = {
 	    .strength = "questions invite the client to tell their story",
 	    .work = "questions are mostly yes/no: try \"what\" and \"how\" "
 	    "questions",
-	    .group = IND_GROUP_LISTENING, .aim = NAN, .concern = NAN },
+	    .group = IND_GROUP_LISTENING, .aim = NAN, .concern = NAN,
+	    .abbr = "%OQ" },
 	[IND_VALID] = TAGGED("validations", TAG_VALIDATION, SIDE_THERAPIST,
 	    "Validations", IND_GROUP_COUNTS, "utterances tagged validation"),
 	[IND_AFFIRM] = TAGGED("affirmations", TAG_AFFIRMATION, SIDE_THERAPIST,
@@ -211,7 +222,8 @@ static const struct indicator table[IND_COUNT] = {
 	    .strength = "advises rarely, and asks first",
 	    .work = "tells the client what to do: ask permission before "
 	    "advising, or ask what they think first",
-	    .group = IND_GROUP_DIRECTING, .aim = NAN, .concern = 10 },
+	    .group = IND_GROUP_DIRECTING, .aim = NAN, .concern = 10,
+	    .abbr = "Directives /100" },
 	[IND_REPAIR] = TAGGED("repairs", TAG_REPAIR, SIDE_THERAPIST,
 	    "Repairs", IND_GROUP_ALLIANCE, "utterances tagged repair"),
 	[IND_RUPTURE] = TAGGED("ruptures", TAG_RUPTURE, SIDE_CLIENT,
@@ -225,8 +237,8 @@ static const struct indicator table[IND_COUNT] = {
 	    TAG_RUPTURE_CONFRONTATION, SIDE_CLIENT, "Confrontation ruptures",
 	    IND_GROUP_ALLIANCE,
 	    "client-side utterances tagged rupture.confrontation"),
-	[IND_RUPT_REPAIRED] = COUNT("ruptures_repaired", "Ruptures repaired",
-	    IND_GROUP_ALLIANCE,
+	[IND_RUPT_REPAIRED] = COUNT_ABBR("ruptures_repaired",
+	    "Ruptures repaired", "Repaired", IND_GROUP_ALLIANCE,
 	    "ruptures with a therapist utterance tagged repair among the "
 	    "therapist's next 3 utterances (INDICATORS_REPAIR_WINDOW)"),
 	/* Eubanks, Muran & Safran (2018, Psychotherapy 55, 508-519): rupture
@@ -253,8 +265,9 @@ static const struct indicator table[IND_COUNT] = {
 	[IND_TECH] = TAGGED("tech_disruptions", TAG_TECH_DISRUPTION, SIDE_ANY,
 	    "Telehealth disruptions mentioned", IND_GROUP_TELEHEALTH,
 	    "utterances (any speaker) tagged tech.disruption"),
-	[IND_DISRUPT_EVENTS] = COUNT("disruption_events",
-	    "Disconnects, freezes and audio losses", IND_GROUP_TELEHEALTH,
+	[IND_DISRUPT_EVENTS] = COUNT_ABBR("disruption_events",
+	    "Disconnects, freezes and audio losses", "Disruptions",
+	    IND_GROUP_TELEHEALTH,
 	    "<event>s of type disconnect, freeze or audio-loss"),
 	[IND_DISRUPT_SECONDS] = { .name = "disruption_seconds",
 	    .type = INDICATOR_REAL, .tag = -1, .side = SIDE_ANY,
@@ -328,6 +341,12 @@ indicators_predictors(size_t *n)
 	pthread_once(&once, init);
 	*n = npredictors;
 	return predictors;
+}
+
+const char *
+indicators_abbr(const struct indicator *in)
+{
+	return in->abbr != NULL ? in->abbr : in->label;
 }
 
 const char *

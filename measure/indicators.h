@@ -85,6 +85,7 @@ struct indicator {
 	 * whatever the rest of the corpus does. The source or rationale of
 	 * each is in doc. */
 	double			 aim, concern;
+	const char		*abbr;		/* for narrow columns, or NULL */
 };
 
 /* Headline indicators (headline > 0). */
@@ -98,6 +99,8 @@ int indicators_find(const char *name);
 const struct indicator *const *indicators_headline(void);
 /* The ids of the regression predictors in table order; *n their number. */
 const int *indicators_predictors(size_t *n);
+/* in's short label: abbr, else label. */
+const char *indicators_abbr(const struct indicator *in);
 /* The section title of group g ("Ruptures and repairs"). */
 const char *indicators_group_name(enum indicator_group g);
 /* Does the indicator have MITI thresholds? */

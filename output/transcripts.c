@@ -17,36 +17,35 @@
 #include "tags.h"
 #include "transcripts.h"
 
-/* The occurrence of needle (n bytes, n > 0) in hay (len bytes) whose
- * start is closest to near, or -1. memmem() is linear (glibc's two-way
- * search) and at most CLOSEST_TRIES occurrences are looked at, so a
- * hostile utterance ("aaaa...") costs linear time. */
-#define CLOSEST_TRIES	64
-
+/* Where needle (n bytes, n > 0) is in hay (len bytes), which is the
+ * original text of tlen bytes redacted, for a needle that was at near
+ * in the original: at near itself, or shifted by the length redaction
+ * added or removed (the usual case: the identifiers are before the
+ * span), else the first occurrence from near less that shift, else the
+ * first anywhere; -1 when there is none. Each step is one comparison or
+ * one memmem() (glibc's two-way search, linear), so a hostile utterance
+ * ("aaaa...") costs linear time. */
 static long
-closest(const char *hay, size_t len, const char *needle, size_t n,
-    size_t near)
+locate(const char *hay, size_t len, size_t tlen, const char *needle,
+    size_t n, size_t near)
 {
-	long best = -1;
-	size_t bestd = 0, at = 0;
+	size_t shift = len > tlen ? len - tlen : tlen - len;
+	size_t shifted = len >= tlen ? near + shift : near >= shift ?
+	    near - shift : 0;
+	size_t from = near > shift + 64 ? near - shift - 64 : 0;
+	const char *p;
 
-	for (int tries = 0; tries < CLOSEST_TRIES && at + n <= len; tries++) {
-		const char *p = memmem(hay + at, len - at, needle, n);
-		size_t d;
-
-		if (p == NULL)
-			break;
-		at = (size_t)(p - hay);
-		d = at > near ? at - near : near - at;
-		if (best < 0 || d < bestd) {
-			best = (long)at;
-			bestd = d;
-		}
-		if (at >= near)
-			break;		/* the later ones are farther */
-		at++;
-	}
-	return best;
+	if (n > len)
+		return -1;
+	if (near <= len - n && memcmp(hay + near, needle, n) == 0)
+		return (long)near;
+	if (shifted <= len - n && memcmp(hay + shifted, needle, n) == 0)
+		return (long)shifted;
+	if ((p = memmem(hay + from, len - from, needle, n)) != NULL)
+		return (long)(p - hay);
+	if ((p = memmem(hay, len, needle, n)) != NULL)
+		return (long)(p - hay);
+	return -1;
 }
 
 /* Place tag span [start, end) of the original text on red (len bytes):
@@ -67,7 +66,7 @@ place(const char *text, size_t tlen, size_t start, size_t end,
 	if (start >= end || (start == 0 && end == tlen))
 		return;
 	piece = xstrndup(text + start, end - start);
-	at = closest(red, len, piece, end - start, start);
+	at = locate(red, len, tlen, piece, end - start, start);
 	if (at >= 0)
 		n = end - start;
 	else {
@@ -76,7 +75,7 @@ place(const char *text, size_t tlen, size_t start, size_t end,
 		rp = redact_text(piece, names, nnames);
 		n = strlen(rp);
 		if (n > 0)
-			at = closest(red, len, rp, n, start);
+			at = locate(red, len, tlen, rp, n, start);
 		free(rp);
 	}
 	free(piece);
