@@ -95,7 +95,7 @@ glance(struct page *p)
 	double col = report_sum(rp, p->idx, p->n, IND_COLLAB);
 	double aut = report_sum(rp, p->idx, p->n, IND_AUTONOMY);
 
-	strbuf_adds(&p->b, "<p class=\"glance\">");
+	strbuf_adds(&p->b, "<p class=\"glance\" id=\"glance\">");
 	html_textf(&p->b, "In these %zu sessions: ", p->n);
 	html_textf(&p->b, "%.0f rupture%s", rupt, rupt == 1 ? "" : "s");
 	if (rupt > 0) {
@@ -150,12 +150,14 @@ judged(struct page *p, int sign)
 		    report_experimental(rp, &rp->in[i]), &item[n].v) == sign)
 			item[n++].ind = i;
 	qsort(item, n, sizeof(*item), cmp_judged);
-	strbuf_adds(&p->b, sign > 0 ? "<div><h2>Strengths</h2><ul>\n" :
-	    "<div><h2>Things to work on</h2><ul>\n");
+	strbuf_adds(&p->b, sign > 0 ? "<div id=\"strengths\"><h2>Strengths</h2>"
+	    "<ul>\n" : "<div id=\"work\"><h2>Things to work on</h2><ul>\n");
 	for (size_t k = 0; k < n && k < JUDGED_SHOWN; k++) {
 		const struct indicator *in = &rp->in[item[k].ind];
 
-		strbuf_adds(&p->b, "<li><strong>");
+		strbuf_adds(&p->b, "<li data-indicator=\"");
+		html_text(&p->b, in->name);
+		strbuf_adds(&p->b, "\"><strong>");
 		html_text(&p->b, in->label);
 		strbuf_adds(&p->b, "</strong>: ");
 		html_text(&p->b, sign > 0 ? in->strength : in->work);
@@ -198,7 +200,9 @@ indicator_row(struct page *p, size_t i)
 		in->good, d->mean, d->ci_low, d->ci_high, 200 };
 	char *desc;
 
-	strbuf_adds(&p->b, "<tr><th scope=\"row\">");
+	strbuf_adds(&p->b, "<tr data-indicator=\"");
+	html_text(&p->b, in->name);
+	strbuf_adds(&p->b, "\"><th scope=\"row\">");
 	html_text(&p->b, in->label);
 	strbuf_adds(&p->b, "</th><td class=\"n\">");
 	html_num(&p->b, d->mean, dp);
@@ -236,7 +240,8 @@ indicator_row(struct page *p, size_t i)
 static void
 indicator_table(struct page *p)
 {
-	strbuf_adds(&p->b, "<h2>Indicators</h2>\n<p class=\"meta\">Mean over "
+	strbuf_adds(&p->b, "<h2 id=\"indicators\">Indicators</h2>\n<p class="
+	    "\"meta\">Mean over "
 	    "the clinician's sessions with its 95% CI (kept inside the "
 	    "indicator's range) and n, the sessions with a value; the chart "
 	    "sets it (blue) against the ");
@@ -279,8 +284,11 @@ indicator_table(struct page *p)
 		for (size_t i = 0; i < IND_COUNT; i++) {
 			if (p->rp->in[i].group != IND_GROUP_COUNTS)
 				continue;
-			strbuf_adds(&p->b, k % 2 == 0 ? "<tr><th scope=\"row\">" :
-			    "<th scope=\"row\">");
+			strbuf_adds(&p->b, k % 2 == 0 ? "<tr><th scope=\"row\" "
+			    "data-indicator=\"" : "<th scope=\"row\" "
+			    "data-indicator=\"");
+			html_text(&p->b, p->rp->in[i].name);
+			strbuf_adds(&p->b, "\">");
 			html_text(&p->b, p->rp->in[i].label);
 			strbuf_adds(&p->b, "</th><td class=\"n\">");
 			html_num(&p->b, p->d[i].mean, 1);
@@ -403,7 +411,7 @@ trends(struct page *p)
 	for (size_t m = 0; m < p->rp->r.nmnames; m++)
 		if (has_measure(p, p->rp->r.mnames[m]))
 			trend_figure(p, IND_COUNT, p->rp->r.mnames[m], &shown);
-	strbuf_adds(&page, "<h2>Trends</h2>\n<p class=\"meta\">");
+	strbuf_adds(&page, "<h2 id=\"trends\">Trends</h2>\n<p class=\"meta\">");
 	html_textf(&page, "%d trend%s tested here, each at the 5%% level: "
 	    "even if nothing changed, about one in 20 would look significant "
 	    "by chance, so read a single small p-value with care (no "
@@ -430,7 +438,8 @@ measures(struct page *p)
 		have += has_measure(p, rp->r.mnames[m]);
 	if (have == 0)
 		return;
-	strbuf_adds(&p->b, "<h2>Session measures</h2>\n<table><thead><tr><th "
+	strbuf_adds(&p->b, "<h2 id=\"measures\">Session measures</h2>\n<table "
+	    "class=\"measures\"><thead><tr><th "
 	    "scope=\"col\">Measure</th><th scope=\"col\">n</th><th scope="
 	    "\"col\">Mean</th><th scope=\"col\">95% CI</th><th scope=\"col\">"
 	    "Trend per 30 days</th><th scope=\"col\">p</th></tr></thead>"
@@ -542,7 +551,8 @@ sessions(struct page *p)
 		IND_DISRUPT_EVENTS };
 	struct report *rp = p->rp;
 
-	strbuf_adds(&p->b, "<h2>Sessions</h2>\n<table class=\"sessions\">"
+	strbuf_adds(&p->b, "<h2 id=\"sessions\">Sessions</h2>\n<table class="
+	    "\"sessions\">"
 	    "<thead><tr><th scope=\"col\">Session</th><th scope=\"col\">Date"
 	    "</th><th scope=\"col\">Modality</th>");
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
@@ -606,7 +616,8 @@ examples(struct page *p)
 	const struct results *r = &p->rp->r;
 	size_t quote = 0;
 
-	strbuf_adds(&p->b, "<h2>Examples</h2>\n<p class=\"meta\">The strongest "
+	strbuf_adds(&p->b, "<h2 id=\"examples\">Examples</h2>\n<p class="
+	    "\"meta\">The strongest "
 	    "examples found in this clinician's sessions, redacted; a quote "
 	    "is never shown as a skill when it is also a directive.</p>\n"
 	    "<div class=\"exgrid\">\n");
@@ -626,7 +637,9 @@ examples(struct page *p)
 		qsort(pick, n, sizeof(*pick), results_cmp_example);
 		if (n > EXAMPLES_SHOWN)
 			n = EXAMPLES_SHOWN;
-		strbuf_adds(&p->b, "<div class=\"examples\"><h3>");
+		strbuf_adds(&p->b, "<div class=\"examples\" data-kind=\"");
+		html_text(&p->b, kinds[k].kind);
+		strbuf_adds(&p->b, "\"><h3>");
 		html_text(&p->b, kinds[k].title);
 		strbuf_adds(&p->b, "</h3>\n");
 		if (n == 0)

@@ -233,7 +233,7 @@ trainee_table(struct page *p, enum sort by)
 static void
 trainees_section(struct page *p)
 {
-	strbuf_adds(&p->b, "<h2>Trainees</h2>\n<p>");
+	strbuf_adds(&p->b, "<h2 id=\"trainees\">Trainees</h2>\n<p>");
 	html_textf(&p->b, "Latest: the mean of each trainee's last %d "
 	    "sessions in this cohort by date (all of them when they have "
 	    "fewer). Beside a latest mean, its MITI 4.2.1 mark: a band is "
@@ -297,8 +297,8 @@ months_section(struct page *p)
 				month[u++] = month[i];
 		nm = u;
 	}
-	strbuf_adds(&p->b, "<h2>The cohort month by month</h2>\n<p class="
-	    "\"meta\">");
+	strbuf_adds(&p->b, "<h2 id=\"months\">The cohort month by month</h2>\n"
+	    "<p class=\"meta\">");
 	html_textf(&p->b, "Every headline indicator: the mean of the "
 	    "cohort's sessions in each month with its 95%% CI (kept inside "
 	    "the indicator's range; n sessions in the chart's description), "
@@ -336,7 +336,9 @@ months_section(struct page *p)
 			    ";" : ".");
 		}
 		t = xasprintf("%s, cohort %s, by month", head[h]->label, p->id);
-		strbuf_adds(&p->b, "<figure>");
+		strbuf_adds(&p->b, "<figure data-indicator=\"");
+		html_text(&p->b, head[h]->name);
+		strbuf_adds(&p->b, "\">");
 		svg_months(&p->b, t, d.s, month, mean, lo, hi, nm,
 		    rp->in[i].fair, rp->in[i].good);
 		strbuf_adds(&p->b, "<figcaption>");
@@ -432,7 +434,7 @@ terms_section(struct page *p)
 
 	if (rp->co == NULL)
 		cohort_stats(rp);
-	strbuf_adds(&p->b, "<h2>Term over term</h2>\n");
+	strbuf_adds(&p->b, "<h2 id=\"terms\">Term over term</h2>\n");
 	if (rp->nco < 2) {
 		strbuf_adds(&p->b, "<p>Only one cohort in these results: no "
 		    "term-over-term comparison.</p>\n");
@@ -491,7 +493,8 @@ trajectories(struct page *p)
 	static const int shown[] = { IND_RQ, IND_PCT_CR };
 	struct report *rp = p->rp;
 
-	strbuf_adds(&p->b, "<h2>Each trainee's trajectory</h2>\n<p class="
+	strbuf_adds(&p->b, "<h2 id=\"trajectories\">Each trainee's trajectory"
+	    "</h2>\n<p class="
 	    "\"meta\">");
 	html_textf(&p->b, "A point is a session: follow it to the session's "
 	    "page. %zu slopes are tested here, each at the 5%% level: even "

@@ -190,7 +190,11 @@ judge(const struct indicator *in, size_t ind, const struct stats_desc *d,
 		double top = in->better > 0 ? peer->q3[ind] : peer->q1[ind];
 		double bottom = in->better > 0 ? peer->q1[ind] : peer->q3[ind];
 
-		if (at_or_better(in, m, top))
+		/* At the best value the indicator can take, a quarter of the
+		 * sessions or more are there too: not a strength of one's
+		 * own (no directives when most peers give none). */
+		if (at_or_better(in, m, top) && !(in->better < 0 ?
+		    top <= in->lo : top >= in->hi))
 			say(out, 1, "mean %.*f, in the best quarter of %s "
 			    "sessions (%s %.*f)%s", dp, m, peer_name,
 			    in->better > 0 ? "upper quartile" :

@@ -380,7 +380,8 @@ indicators(struct page *p)
 {
 	struct report *rp = p->rp;
 
-	strbuf_adds(&p->b, "<h2>Indicators</h2>\n<p class=\"meta\">This "
+	strbuf_adds(&p->b, "<h2 id=\"indicators\">Indicators</h2>\n<p class="
+	    "\"meta\">This "
 	    "session's value against the clinician's mean over all their "
 	    "sessions and the median of the ");
 	html_text(&p->b, p->peer_name);
@@ -401,7 +402,9 @@ indicators(struct page *p)
 
 			if ((int)in->group != g)
 				continue;
-			strbuf_adds(&p->b, "<tr><th scope=\"row\">");
+			strbuf_adds(&p->b, "<tr data-indicator=\"");
+			html_text(&p->b, in->name);
+			strbuf_adds(&p->b, "\"><th scope=\"row\">");
 			html_text(&p->b, in->label);
 			strbuf_adds(&p->b, "</th><td class=\"n\">");
 			html_num(&p->b, p->s->v[i], dp);
@@ -440,7 +443,7 @@ events(struct page *p)
 {
 	const struct rsess *s = p->s;
 
-	strbuf_adds(&p->b, "<h2>Events</h2>\n");
+	strbuf_adds(&p->b, "<h2 id=\"events\">Events</h2>\n");
 	if (s->nev == 0) {
 		strbuf_adds(&p->b, "<p>No disconnects, freezes, audio losses or "
 		    "other events recorded.</p>\n");
@@ -492,7 +495,7 @@ timeline(struct page *p)
 	double *from, *to;
 	char *title, *desc;
 
-	strbuf_adds(&p->b, "<h2>Timeline</h2>\n");
+	strbuf_adds(&p->b, "<h2 id=\"timeline\">Timeline</h2>\n");
 	if (!sl->have_utts || sl->n == 0) {
 		strbuf_adds(&p->b, "<p>Not available: utterances.jsonl holds no "
 		    "utterances of this session.</p>\n");
@@ -595,7 +598,7 @@ transcript(struct page *p)
 	char **seen = xcalloc(sl->n + 1, sizeof(*seen));
 	size_t nseen = 0;
 
-	strbuf_adds(&p->b, "<h2>Transcript</h2>\n");
+	strbuf_adds(&p->b, "<h2 id=\"transcript\">Transcript</h2>\n");
 	if (!p->text_file) {
 		strbuf_adds(&p->b, "<p class=\"notice\">Numbers only: the text "
 		    "of whole sessions is included only when the run is asked "
@@ -701,6 +704,42 @@ transcript(struct page *p)
 	free(seen);
 }
 
+/* The numbers a supervisor looks at first, in one line. */
+static void
+glance(struct page *p)
+{
+	static const int key[] = { IND_RQ, IND_PCT_CR, IND_PCT_OQ,
+		IND_DIRECTIVE, IND_RUPTURE, IND_RUPT_REPAIRED, IND_REPAIR,
+		IND_DISRUPT_EVENTS };
+	struct report *rp = p->rp;
+
+	strbuf_adds(&p->b, "<p class=\"glance\" id=\"glance\">");
+	for (size_t k = 0; k < sizeof(key) / sizeof(key[0]); k++) {
+		const struct indicator *in = &rp->in[key[k]];
+
+		strbuf_adds(&p->b, k ? " \xC2\xB7 " : "");
+		html_text(&p->b, indicators_abbr(in));
+		strbuf_addc(&p->b, ' ');
+		strbuf_adds(&p->b, "<strong>");
+		html_num(&p->b, p->s->v[key[k]], in->type == INDICATOR_COUNT ?
+		    0 : in->decimals);
+		strbuf_adds(&p->b, "</strong>");
+		if (indicators_has_thresholds(in)) {
+			strbuf_addc(&p->b, ' ');
+			report_mark(&p->b, judge_band(in, p->s->v[key[k]],
+			    report_experimental(rp, in)));
+		}
+	}
+	for (size_t m = 0; m < p->s->nm; m++) {
+		strbuf_adds(&p->b, " \xC2\xB7 ");
+		html_text(&p->b, p->s->m[m].name);
+		strbuf_adds(&p->b, " <strong>");
+		html_num(&p->b, p->s->m[m].value, 1);
+		strbuf_adds(&p->b, "</strong>");
+	}
+	strbuf_adds(&p->b, "</p>\n");
+}
+
 static int
 one_page(struct page *p, char **why)
 {
@@ -711,10 +750,11 @@ one_page(struct page *p, char **why)
 	memset(&p->b, 0, sizeof(p->b));
 	html_begin(&p->b, title);
 	header(p);
-	indicators(p);
+	glance(p);
 	events(p);
 	timeline(p);
 	transcript(p);
+	indicators(p);
 	name = report_session_page(p->s);
 	rc = report_finish(p->rp, name, &p->b, why);
 	free(name);
