@@ -104,6 +104,9 @@ glance(struct page *p)
 		    w, cf, rep, INDICATORS_REPAIR_WINDOW);
 		html_textf(&p->b, " (%.0f%%)", 100 * rep / rupt);
 	}
+	html_textf(&p->b, "; %.0f repair utterance%s in all",
+	    report_sum(rp, p->idx, p->n, IND_REPAIR),
+	    report_sum(rp, p->idx, p->n, IND_REPAIR) == 1 ? "" : "s");
 	html_textf(&p->b, "; %.0f directive%s", dir, dir == 1 ? "" : "s");
 	if (tu > 0)
 		html_textf(&p->b, " (%.1f per 100 therapist utterances)",

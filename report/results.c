@@ -524,7 +524,8 @@ results_read(const char *dir, struct results *r, char **why)
 		results_free(r);
 		return -1;
 	}
-	qsort(r->mnames, r->nmnames, sizeof(*r->mnames), cmp_strp);
+	if (r->nmnames > 1)	/* mnames is NULL without measures */
+		qsort(r->mnames, r->nmnames, sizeof(*r->mnames), cmp_strp);
 	groups(r);
 	order_sessions(r);
 	/* manifest.json is optional (a folder written by hand); which rules

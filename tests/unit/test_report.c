@@ -244,7 +244,8 @@ START_TEST(test_pages)
 	ck_assert_ptr_nonnull(strstr(p, "above rapport&#39;s level of 10"));
 	ck_assert_ptr_nonnull(strstr(p, "2 ruptures (2 withdrawal, 0 "
 	    "confrontation), 1 followed by a repair within 3 therapist "
-	    "utterances (50%); 6 directives (30.0 per 100 therapist "
+	    "utterances (50%); 0 repair utterances in all; 6 directives (30.0 "
+	    "per 100 therapist "
 	    "utterances)"));
 	ck_assert_ptr_nonnull(strstr(p, "<span class=\"mark good\">good</span>"));
 	ck_assert_ptr_nonnull(strstr(p, "<span class=\"mark below\">below"
