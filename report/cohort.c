@@ -301,7 +301,7 @@ months_section(struct page *p)
 	    "<p class=\"meta\">");
 	html_textf(&p->b, "Every headline indicator: the mean of the "
 	    "cohort's sessions in each month with its 95%% CI (kept inside "
-	    "the indicator's range; n sessions in the chart's description), "
+	    "the indicator's range; n sessions under each month), "
 	    "and the mean of the trainees' own slopes (each trainee's OLS "
 	    "trend, then their mean with a t interval).");
 	if (undated > 0)
@@ -315,6 +315,7 @@ months_section(struct page *p)
 		double *mean = xcalloc(nm + 1, sizeof(double));
 		double *lo = xcalloc(nm + 1, sizeof(double));
 		double *hi = xcalloc(nm + 1, sizeof(double));
+		char **label = xcalloc(nm + 1, sizeof(*label));
 		strbuf d = { 0 };
 		char *t;
 
@@ -334,13 +335,15 @@ months_section(struct page *p)
 			strbuf_addf(&d, " %s %s (n = %zu)%s", month[m],
 			    report_num(sd.mean, 2, 0).s, sd.n, m + 1 < nm ?
 			    ";" : ".");
+			/* n beside every mean: under its month. */
+			label[m] = xasprintf("%s (n %zu)", month[m], sd.n);
 		}
 		t = xasprintf("%s, cohort %s, by month", head[h]->label, p->id);
 		strbuf_adds(&p->b, "<figure data-indicator=\"");
 		html_text(&p->b, head[h]->name);
 		strbuf_adds(&p->b, "\">");
-		svg_months(&p->b, t, d.s, month, mean, lo, hi, nm,
-		    rp->in[i].fair, rp->in[i].good);
+		svg_months(&p->b, t, d.s, (const char *const *)label, mean, lo,
+		    hi, nm, rp->in[i].fair, rp->in[i].good);
 		strbuf_adds(&p->b, "<figcaption>");
 		html_text(&p->b, head[h]->label);
 		html_textf(&p->b, ": mean trainee slope %s per 30 days (95%% CI "
@@ -356,6 +359,9 @@ months_section(struct page *p)
 		strbuf_adds(&p->b, "</figcaption></figure>\n");
 		free(t);
 		strbuf_free(&d);
+		for (size_t m = 0; m < nm; m++)
+			free(label[m]);
+		free(label);
 		free(mean);
 		free(lo);
 		free(hi);
