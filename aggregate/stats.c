@@ -170,6 +170,61 @@ fail:
 	return -1;
 }
 
+/* The descriptive statistics of stats_describe() with a 95% CI of the
+ * mean that stays inside [lo, hi]: the Wald interval, on the link scale,
+ * of an intercept-only quasi-likelihood GLM (Wedderburn 1974; McCullagh &
+ * Nelder 1989, Generalized Linear Models, 2nd ed., ch. 9), with the t
+ * quantile on n - 1 df as R's summary.glm uses for an estimated
+ * dispersion, mapped back:
+ *   hi finite: y = (x - lo) / (hi - lo) in [0, 1], logit link and
+ *     variance mu (1 - mu), the fractional logit of Papke & Wooldridge
+ *     (1996): se(logit m) = sd_y / (sqrt(n) m (1 - m));
+ *   hi infinite: y = x - lo >= 0, log link and variance mu
+ *     (quasi-Poisson): se(log m) = sd_y / (sqrt(n) m).
+ * The intercept's estimate is the link of the mean and these standard
+ * errors are the delta method's, so the interval is g^-1(g(m) +- t se):
+ * inside (lo, hi) whenever it exists, and asymmetric near a bound. */
+int
+stats_describe_bounded(const double *x, size_t n, double lo, double hi,
+    struct stats_desc *out)
+{
+	double	 m, sd, tq, se, eta;
+	int	 rc = stats_describe(x, n, out);
+
+	out->ci_low = out->ci_high = NAN;
+	if (rc != 0 || out->n < 2 || !(out->sd > 0))
+		return rc;	/* why set by stats_describe */
+	if (!isfinite(lo) || !(hi > lo) || out->min < lo || out->max > hi) {
+		out->why = "values outside the range";
+		return 0;
+	}
+	tq = t_crit((double)out->n - 1);
+	if (isnan(tq)) {
+		out->why = "t quantile failed";
+		return 0;
+	}
+	if (isfinite(hi)) {
+		m = (out->mean - lo) / (hi - lo);
+		sd = out->sd / (hi - lo);
+		/* 0 < m < 1: values on both sides of m, sd > 0. */
+		se = sd / (sqrt((double)out->n) * m * (1 - m));
+		eta = log(m / (1 - m));
+		out->ci_low = lo + (hi - lo) / (1 + exp(-(eta - tq * se)));
+		out->ci_high = lo + (hi - lo) / (1 + exp(-(eta + tq * se)));
+	} else {
+		m = out->mean - lo;
+		se = out->sd / (sqrt((double)out->n) * m);
+		eta = log(m);
+		out->ci_low = lo + exp(eta - tq * se);
+		out->ci_high = lo + exp(eta + tq * se);
+	}
+	if (!isfinite(out->ci_low) || !isfinite(out->ci_high)) {
+		out->ci_low = out->ci_high = NAN;
+		out->why = "interval not finite";
+	}
+	return 0;
+}
+
 /* ---- trend ------------------------------------------------------------ */
 
 /* OLS y = a + b t (gsl_fit_linear), se(b) = sqrt(s^2 / Sxx) with

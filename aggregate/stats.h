@@ -34,6 +34,15 @@ struct stats_desc {
 };
 int stats_describe(const double *x, size_t n, struct stats_desc *out);
 
+/* As stats_describe(), but the 95% CI of the mean respects the range
+ * [lo, hi] the values can take (hi may be INFINITY): the logit interval
+ * of the fractional-logit GLM for a finite hi, the log interval of the
+ * quasi-Poisson GLM for an infinite one (docs/statistics.md,
+ * "stats_describe_bounded"). lo must be finite. A value outside [lo, hi]
+ * leaves the CI NaN with why "values outside the range". */
+int stats_describe_bounded(const double *x, size_t n, double lo, double hi,
+    struct stats_desc *out);
+
 /* OLS trend y = a + b t; t in days. Slope and CI are per 30 days,
  * p is two-sided for slope = 0 (t test, n - 2 df). */
 struct stats_trend {

@@ -44,3 +44,15 @@ paths_rules_dir(void)
 		return xstrdup(RAPPORT_PKGDATADIR "/rules");
 	return xstrdup(RAPPORT_SRCDIR "/analyzers/rules");
 }
+
+char *
+paths_validity(void)
+{
+	const char *env = getenv("RAPPORT_VALIDITY");
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (access(RAPPORT_PKGDATADIR "/validity.csv", R_OK) == 0)
+		return xstrdup(RAPPORT_PKGDATADIR "/validity.csv");
+	return xstrdup(RAPPORT_SRCDIR "/docs/validity.csv");
+}

@@ -18,4 +18,11 @@ char *paths_schema(const char *opt);
  * analyzers/rules. The caller frees it. */
 char *paths_rules_dir(void);
 
+/* The table of measured validity (docs/validity.csv, which `make eval`
+ * writes): $RAPPORT_VALIDITY when set, else RAPPORT_PKGDATADIR/
+ * validity.csv when it exists, else the source tree's docs/validity.csv
+ * (which may not exist: the reports then say "validity not measured").
+ * The caller frees it. */
+char *paths_validity(void);
+
 #endif

@@ -23,9 +23,11 @@ const struct cmd_entry cmd_report_entry = {
 };
 
 static const char options_text[] =
-	"Reads DIR/sessions.jsonl, DIR/corpus.json and DIR/examples.jsonl, as\n"
-	"`rapport run -o DIR` writes them, and writes DIR/reports/index.html,\n"
-	"clinician-<id>.html and cohort-<id>.html. The transcripts are not read.\n\n"
+	"Reads DIR/sessions.jsonl, DIR/corpus.json, DIR/examples.jsonl,\n"
+	"DIR/manifest.json, DIR/utterances.jsonl and (when `rapport run\n"
+	"--session-pages` wrote it) DIR/transcripts.jsonl, and writes\n"
+	"DIR/reports/index.html, clinician-<id>.html, cohort-<id>.html and\n"
+	"session-<clinician>--<n>.html. The transcripts are not read.\n\n"
 	"Options:\n"
 	"  -h, --help   show this help\n\n"
 	"Exit status: 0 written, 2 usage error, 3 the folder cannot be read.\n";

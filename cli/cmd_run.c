@@ -13,7 +13,7 @@ static int cmd_run_exec(int, char **);
 
 const struct cmd_entry cmd_run_entry = {
 	"run", "[-j N] [-o DIR] [--rules DIR [--replace-rules]] [--strict] "
-	"[--quiet] [--no-reports] [IMPORT] INPUT...",
+	"[--quiet] [--no-reports] [--session-pages] [IMPORT] INPUT...",
 	"tag and measure every session; write the result files",
 	RAPPORT_INIT_ALL,
 	cmd_run_exec
@@ -29,10 +29,15 @@ static const char options_text[] =
 	"  --strict           also validate every input against the XSD\n"
 	"  -q, --quiet        no progress, warnings or summary on stderr\n"
 	"  --no-reports       do not write reports/\n"
+	"  --session-pages    also write transcripts.jsonl, every utterance's\n"
+	"                     text redacted, so that the session pages of the\n"
+	"                     reports show the transcript (without it they\n"
+	"                     show numbers only)\n"
 	"  -h, --help         show this help\n\n"
 	"Writes utterances.jsonl, sessions.csv, sessions.jsonl, examples.jsonl,\n"
-	"clinicians.csv, cohorts.csv, agreement.csv, corpus.json,\n"
-	"rapport.sqlite, rejects.csv, manifest.json and reports/ into DIR.\n"
+	"(with --session-pages) transcripts.jsonl, clinicians.csv, cohorts.csv,\n"
+	"agreement.csv, corpus.json, rapport.sqlite, rejects.csv, manifest.json\n"
+	"and reports/ into DIR.\n"
 	"Exit status: 0 all inputs used, 1 some rejected (the rest written),\n"
 	"2 usage or configuration error, 3 nothing could be processed.\n";
 
@@ -48,6 +53,7 @@ parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-reports", no_argument, NULL, 'N' },
+		{ "session-pages", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		CMD_IMPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -87,6 +93,9 @@ parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
 			break;
 		case 'N':
 			run->no_reports = 1;
+			break;
+		case 'P':
+			run->session_pages = 1;
 			break;
 		case 'h':
 			cmd_usage(&cmd_run_entry, options_text, cmd_import_help);

@@ -10,10 +10,11 @@
 #include "tags.h"
 #include "textstats.h"
 
-enum kind { K_REFLECTION, K_VALIDATION, K_AFFIRMATION, K_JARGON, NKINDS };
+enum kind { K_REFLECTION, K_VALIDATION, K_AFFIRMATION, K_JARGON,
+	K_DIRECTIVE, NKINDS };
 
 static const char *const kind_names[NKINDS] = { "reflection", "validation",
-	"affirmation", "jargon" };
+	"affirmation", "jargon", "directive" };
 
 /* Examples shorter than this say too little to learn from. */
 #define MIN_WORDS 5
@@ -27,16 +28,24 @@ struct pick {
 
 /* The tag of kind k on u, and its score: the skill's weight (complex
  * reflections first) plus up to 1 for length (fuller examples teach
- * more), or -1 when u does not show it. */
+ * more), or -1 when u does not show it. An utterance that also carries
+ * a directive never shows a skill ("It sounds like you need to stop"
+ * is advice, whatever else it is); directives are a kind of their own,
+ * for things to work on. */
 static double
 score(const struct analyze_utt *u, enum kind k, size_t words, int *tag,
     const struct analyze_tag **jt)
 {
 	static const char *const names[NKINDS][2] = {
 		{ "reflection.complex", "reflection.simple" },
-		{ "validation", NULL }, { "affirmation", NULL }, { "jargon", NULL }
+		{ "validation", NULL }, { "affirmation", NULL }, { "jargon", NULL },
+		{ "directive", NULL }
 	};
 	double len = words > 40 ? 1.0 : (double)words / 40.0;
+
+	if ((k == K_REFLECTION || k == K_VALIDATION || k == K_AFFIRMATION) &&
+	    analyze_has(u, TAG_DIRECTIVE))
+		return -1;
 
 	for (int i = 0; i < 2 && names[k][i] != NULL; i++) {
 		int t = tags_lookup(names[k][i], strlen(names[k][i]));
@@ -130,11 +139,8 @@ emit(const session *s, const struct pick *p, enum kind k,
 	free(text);
 }
 
-/* The words that identify the client: declared speaker names, the
- * client id, speaker ids long enough to be names, and the session id
- * (which may hold the client id: "P000113-2026-03-01"). */
-static size_t
-identifiers(const session *s, const char **names)
+size_t
+examples_identifiers(const session *s, const char **names)
 {
 	size_t n = 0;
 
@@ -157,7 +163,7 @@ examples_session(const session *s, const struct analyze_result *r,
 {
 	struct pick best[NKINDS][EXAMPLES_PER_KIND];
 	size_t nbest[NKINDS] = { 0 }, nnames;
-	const char **names = xcalloc(2 * s->nspeakers + 3, sizeof(*names));
+	const char **names = xcalloc(EXAMPLES_NIDENTIFIERS(s), sizeof(*names));
 
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
@@ -191,7 +197,7 @@ examples_session(const session *s, const struct analyze_result *r,
 			}
 		}
 	}
-	nnames = identifiers(s, names);
+	nnames = examples_identifiers(s, names);
 	for (int k = 0; k < NKINDS; k++)
 		for (size_t j = 0; j < nbest[k]; j++)
 			emit(s, &best[k][j], (enum kind)k, names, nnames, out);

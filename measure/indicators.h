@@ -28,12 +28,32 @@ enum indicator_id {
 	IND_VALID, IND_AFFIRM, IND_ENCOUR,
 	IND_VALID_100, IND_AFFIRM_100, IND_ENCOUR_100,
 	IND_JARGON_1000W, IND_FK, IND_LSM,
-	IND_JARGON, IND_COLLAB, IND_AUTONOMY, IND_DIRECTIVE, IND_REPAIR,
+	IND_JARGON, IND_COLLAB, IND_AUTONOMY, IND_DIRECTIVE,
+	IND_DIRECTIVE_100, IND_REPAIR,
 	IND_RUPTURE, IND_RUPT_WITHDRAWAL, IND_RUPT_CONFRONT,
+	IND_RUPT_REPAIRED, IND_REPAIR_SHARE,
 	IND_CHANGE, IND_SUSTAIN, IND_TECH, IND_DISRUPT_EVENTS,
 	IND_DISRUPT_SECONDS,
 	IND_COUNT
 };
+
+/* The sections of the reports, in the order they show them. */
+enum indicator_group {
+	IND_GROUP_LISTENING,	/* reflections, questions, validation */
+	IND_GROUP_LANGUAGE,	/* jargon, reading grade, style, talk share */
+	IND_GROUP_DIRECTING,	/* directives, collaboration, autonomy */
+	IND_GROUP_ALLIANCE,	/* ruptures and repairs */
+	IND_GROUP_CLIENT,	/* change and sustain talk */
+	IND_GROUP_TELEHEALTH,	/* disruptions */
+	IND_GROUP_COUNTS,	/* the counts behind the ratios */
+	IND_NGROUPS
+};
+
+/* A rupture counts as repaired when a therapist utterance tagged repair
+ * is among the therapist's next this many utterances (rapport's window;
+ * Safran & Muran 2000 describe repair as the therapist's response to the
+ * rupture, without a fixed distance). */
+#define INDICATORS_REPAIR_WINDOW 3
 
 struct indicator {
 	const char		*name;		/* the sessions.csv column */
@@ -55,9 +75,17 @@ struct indicator {
 	 * measures.<m>.regression). */
 	int			 predictor;
 	const char		*doc;		/* definition, with its source */
-	/* For supervisors: said of a strength and of a thing to work on
-	 * (headline indicators only). */
+	/* For supervisors: said of a strength and of a thing to work on;
+	 * NULL for an indicator the reports do not judge (better 0). */
 	const char		*strength, *work;
+	enum indicator_group	 group;		/* report section */
+	/* Absolute levels for the reports' judgement, in the indicator's
+	 * unit (NaN: none): a mean on the better side of `aim` is a
+	 * strength, one on the worse side of `concern` a thing to work on,
+	 * whatever the rest of the corpus does. The source or rationale of
+	 * each is in doc. */
+	double			 aim, concern;
+	const char		*abbr;		/* for narrow columns, or NULL */
 };
 
 /* Headline indicators (headline > 0). */
@@ -71,6 +99,10 @@ int indicators_find(const char *name);
 const struct indicator *const *indicators_headline(void);
 /* The ids of the regression predictors in table order; *n their number. */
 const int *indicators_predictors(size_t *n);
+/* in's short label: abbr, else label. */
+const char *indicators_abbr(const struct indicator *in);
+/* The section title of group g ("Ruptures and repairs"). */
+const char *indicators_group_name(enum indicator_group g);
 /* Does the indicator have MITI thresholds? */
 int indicators_has_thresholds(const struct indicator *in);
 

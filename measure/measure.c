@@ -32,6 +32,38 @@ ratio(double num, double den)
 	return den > 0 ? num / den : NAN;
 }
 
+/* Client-side utterances tagged rupture with a therapist utterance
+ * tagged repair among the therapist's next INDICATORS_REPAIR_WINDOW
+ * utterances (indicators.h). Linear: the next therapist utterances are
+ * found by one backward pass. */
+static double
+ruptures_repaired(const session *s, const struct analyze_result *r)
+{
+	/* next_repair[i]: therapist utterances from i up to and including
+	 * the next one tagged repair (0 when there is none). */
+	size_t *next = xcalloc(s->nutts + 1, sizeof(*next)), dist = 0;
+	double n = 0;
+
+	for (size_t i = s->nutts; i-- > 0;) {
+		const struct session_utt *u = &s->utts[i];
+
+		if (u->side == SIDE_THERAPIST) {
+			if (analyze_has(&r->utts[i], TAG_REPAIR))
+				dist = 1;
+			else if (dist > 0)
+				dist++;
+		}
+		next[i] = dist;
+	}
+	for (size_t i = 0; i + 1 < s->nutts; i++)
+		if (s->utts[i].side == SIDE_CLIENT &&
+		    analyze_has(&r->utts[i], TAG_RUPTURE) && next[i + 1] > 0 &&
+		    next[i + 1] <= INDICATORS_REPAIR_WINDOW)
+			n++;
+	free(next);
+	return n;
+}
+
 static char *
 dup_or_null(const char *s)
 {
@@ -86,8 +118,14 @@ measure_session(const session *s, const struct analyze_result *r,
 			textstats_lsm_add(&lsm_c, u->text, u->len);
 		}
 	}
+	if (s->nevents > 0)
+		row->events = xcalloc(s->nevents, sizeof(*row->events));
 	for (size_t i = 0; i < s->nevents; i++) {
 		const struct session_event *e = &s->events[i];
+
+		row->events[i] = (struct measure_event){ xstrdup(e->type),
+			e->start, e->end };
+		row->nevents++;
 
 		if (strcmp(e->type, "disconnect") == 0 ||
 		    strcmp(e->type, "freeze") == 0 ||
@@ -107,6 +145,9 @@ measure_session(const session *s, const struct analyze_result *r,
 	v[IND_VALID_100] = ratio(100 * v[IND_VALID], v[IND_T_UTT]);
 	v[IND_AFFIRM_100] = ratio(100 * v[IND_AFFIRM], v[IND_T_UTT]);
 	v[IND_ENCOUR_100] = ratio(100 * v[IND_ENCOUR], v[IND_T_UTT]);
+	v[IND_DIRECTIVE_100] = ratio(100 * v[IND_DIRECTIVE], v[IND_T_UTT]);
+	v[IND_RUPT_REPAIRED] = ruptures_repaired(s, r);
+	v[IND_REPAIR_SHARE] = ratio(v[IND_RUPT_REPAIRED], v[IND_RUPTURE]);
 	v[IND_JARGON_1000W] = ratio(1000 * v[IND_JARGON], v[IND_T_WORDS]);
 	v[IND_FK] = textstats_fk_grade(&fk);
 	v[IND_LSM] = textstats_lsm(&lsm_t, &lsm_c);
@@ -143,6 +184,9 @@ measure_row_free(struct measure_row *row)
 		free(row->mnames[i]);
 	free(row->mnames);
 	free(row->mvalues);
+	for (size_t i = 0; i < row->nevents; i++)
+		free(row->events[i].type);
+	free(row->events);
 	free(row->v);
 	memset(row, 0, sizeof(*row));
 }

@@ -1,7 +1,8 @@
 /* measure.h -- per-session indicators (docs/architecture.md section 5, interface).
  *
  * A session row is the metadata columns and one value per indicator of
- * the table in indicators.h, then the session's own measures (SRS, ...).
+ * the table in indicators.h, then the session's own measures (SRS, ...)
+ * and its events (sessions.jsonl only).
  */
 #ifndef RAPPORT_MEASURE_H
 #define RAPPORT_MEASURE_H
@@ -24,12 +25,21 @@
  * pandas. Outcome and alliance measures in use number a handful. */
 #define MEASURE_MAX_NAMES 200
 
+/* An <event> of the session (a disconnect, a freeze, ...), for the
+ * session pages of the reports. */
+struct measure_event {
+	char	*type;
+	double	 start, end;		/* seconds; NaN when absent */
+};
+
 struct measure_row {
 	char	*meta[MEASURE_NMETA];	/* NULL when absent; number as text */
 	double	*v;			/* one per indicator (indicators.h) */
 	char   **mnames;		/* session measures: measure_<name> */
 	double	*mvalues;
 	size_t	 nmeasures;
+	struct measure_event *events;	/* in transcript order */
+	size_t	 nevents;
 };
 
 /* The metadata column names, MEASURE_NMETA of them. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "fmt.h"
@@ -84,10 +85,16 @@ manifest_end(strbuf *b, size_t ninputs, const struct manifest_tail *t)
 	for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++) {
 		strbuf_adds(b, i ? ", " : "");
 		fmt_json_str(b, outputs[i]);
+		/* The opt-in file of redacted utterance text, after the other
+		 * JSONL files. */
+		if (t->transcripts && strcmp(outputs[i], "examples.jsonl") == 0)
+			strbuf_adds(b, ", \"transcripts.jsonl\"");
 	}
 	strbuf_adds(b, "],\n");
 	json_key(b, "  ", "reports");
 	strbuf_adds(b, t->reports ? "true,\n" : "false,\n");
+	json_key(b, "  ", "session_pages");
+	strbuf_adds(b, t->transcripts ? "true,\n" : "false,\n");
 	/* Everything below varies from run to run. */
 	iso_time(t0, sizeof(t0), t->started);
 	iso_time(t1, sizeof(t1), t->finished);

@@ -28,6 +28,8 @@ struct manifest_tail {
 	size_t			 utterances, tags, rejects, warnings;
 	unsigned long		 match_limit_hits;	/* counted as no match */
 	int			 reports;	/* reports/ written */
+	int			 transcripts;	/* transcripts.jsonl written
+						   (--session-pages) */
 	/* The runtime object. */
 	int			 jobs;
 	const char		*outdir;

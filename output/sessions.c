@@ -38,7 +38,17 @@ sessions_json_line(strbuf *b, const struct measure_row *row)
 		strbuf_addc(b, ':');
 		fmt_json_num(b, row->mvalues[i]);
 	}
-	strbuf_adds(b, "}\n");
+	strbuf_adds(b, ",\"events\":[");
+	for (size_t i = 0; i < row->nevents; i++) {
+		strbuf_adds(b, i ? ",{\"type\":" : "{\"type\":");
+		fmt_json_str(b, row->events[i].type);
+		strbuf_adds(b, ",\"start\":");
+		fmt_json_num(b, row->events[i].start);
+		strbuf_adds(b, ",\"end\":");
+		fmt_json_num(b, row->events[i].end);
+		strbuf_addc(b, '}');
+	}
+	strbuf_adds(b, "]}\n");
 }
 
 static const char *const *sort_names;

@@ -4,7 +4,8 @@
  * (indicators.h) and, in the CSV, one measure_<name> column per session
  * measure found in the corpus (at most MEASURE_MAX_NAMES, measure.h, which
  * run enforces by rejecting sessions), sorted by name; the JSONL line holds only
- * the measures its session has. The CSV is written at the end of a run
+ * the measures its session has, then "events": the session's <event>s as
+ * {"type", "start", "end"} in transcript order. The CSV is written at the end of a run
  * from the session rows held for the statistics (aggregate.h), so both
  * files always agree.
  */

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -36,6 +37,7 @@
 #include "run.h"
 #include "sessions.h"
 #include "status.h"
+#include "transcripts.h"
 #include "utterances.h"
 #include "util.h"
 
@@ -46,6 +48,7 @@ struct result {
 	strbuf			 utt_jsonl;	/* utterances.jsonl lines */
 	strbuf			 sess_json;	/* one sessions.jsonl line */
 	strbuf			 examples;	/* examples.jsonl lines */
+	strbuf			 transcript;	/* transcripts.jsonl lines */
 	unsigned long		*lag;		/* lag-1 counts (lag.h) */
 	struct agree_counts	 agree;
 	struct measure_row	 row;
@@ -68,7 +71,7 @@ struct run {
 
 	analyze_ruleset		*rs;
 	outfile			*utt_f, *sess_f, *rej_f, *man_f, *db_f;
-	outfile			*ex_f;
+	outfile			*ex_f, *tr_f;	/* tr_f: --session-pages */
 	aggregate		*agg;
 	resultsdb		*db;
 	char			*error;		/* first write error */
@@ -126,6 +129,8 @@ work(void *state, const session *s)
 	sessions_json_line(&r->sess_json, &r->row);
 	resultsdb_rows(s, &w->res, &r->db);
 	examples_session(s, &w->res, &r->examples);
+	if (w->run->o->session_pages)
+		transcripts_render(&r->transcript, s, &w->res);
 	lag_dims(&rows, &cols);
 	r->lag = xcalloc(rows * cols, sizeof(*r->lag));
 	lag_session(s, &w->res, r->lag);
@@ -142,6 +147,7 @@ result_free(struct result *r)
 	strbuf_free(&r->utt_jsonl);
 	strbuf_free(&r->sess_json);
 	strbuf_free(&r->examples);
+	strbuf_free(&r->transcript);
 	free(r->lag);
 	agree_counts_free(&r->agree);
 	measure_row_free(&r->row);
@@ -271,6 +277,8 @@ emit_session(struct run *run, const struct batch_event *ev)
 	put(run, run->utt_f, r->utt_jsonl.s, r->utt_jsonl.len);
 	put(run, run->sess_f, r->sess_json.s, r->sess_json.len);
 	put(run, run->ex_f, r->examples.s, r->examples.len);
+	if (run->tr_f != NULL)
+		put(run, run->tr_f, r->transcript.s, r->transcript.len);
 	aggregate_add(run->agg, &r->row, r->lag, &r->agree);
 	if (run->error == NULL && resultsdb_add(run->db, r->id, &r->row,
 	    &r->db, &why) != 0)
@@ -339,7 +347,8 @@ write_manifest_tail(struct run *run, const struct batch_stats *st,
 {
 	struct manifest_tail t = { st->inputs, run->rejected_inputs,
 		run->sessions, run->utterances, run->tags, run->rejects,
-		run->warnings, run->limit_hits, !run->o->no_reports, run->jobs, run->o->outdir,
+		run->warnings, run->limit_hits, !run->o->no_reports,
+		run->o->session_pages, run->jobs, run->o->outdir,
 		started, time(NULL), st->seconds, st->bytes };
 	strbuf b = { 0 };
 
@@ -356,10 +365,11 @@ abort_outputs(struct run *run)
 	outfile_abort(run->rej_f);
 	outfile_abort(run->man_f);
 	outfile_abort(run->ex_f);
+	outfile_abort(run->tr_f);
 	resultsdb_abort(run->db);
 	outfile_abort(run->db_f);
 	run->utt_f = run->sess_f = run->rej_f = run->man_f = run->db_f = NULL;
-	run->ex_f = NULL;
+	run->ex_f = run->tr_f = NULL;
 	run->db = NULL;
 	outdir_abort(run->od);
 	run->od = NULL;
@@ -378,6 +388,8 @@ open_outputs(struct run *run, char **why)
 	    why)) == NULL ||
 	    (run->ex_f = outfile_open(run->outdir, "examples.jsonl",
 	    why)) == NULL ||
+	    (run->o->session_pages && (run->tr_f = outfile_open(run->outdir,
+	    "transcripts.jsonl", why)) == NULL) ||
 	    (run->man_f = outfile_open(run->outdir, "manifest.json",
 	    why)) == NULL ||
 	    (run->db_f = outfile_open(run->outdir, "rapport.sqlite",
@@ -463,7 +475,8 @@ static int
 commit_outputs(struct run *run, char **why)
 {
 	outfile *csv = NULL, *stat[NSTATFILES] = { NULL };
-	outfile **data[] = { &run->utt_f, &run->sess_f, &run->ex_f, &csv,
+	outfile **data[] = { &run->utt_f, &run->sess_f, &run->ex_f, &run->tr_f,
+		&csv,
 		&stat[0], &stat[1], &stat[2], &stat[3], &run->db_f,
 		&run->rej_f };
 	size_t i;
@@ -487,7 +500,11 @@ commit_outputs(struct run *run, char **why)
 		return -1;
 	}
 	run->db = NULL;
+	/* Without --session-pages no text file may exist: a run before
+	 * into the same folder may have left one for the reports to show. */
 	for (i = 0; i < sizeof(data) / sizeof(data[0]); i++) {
+		if (*data[i] == NULL)	/* transcripts.jsonl, not asked for */
+			continue;
 		if (outfile_commit(*data[i], why) != 0) {
 			for (i++; i < sizeof(data) / sizeof(data[0]); i++) {
 				outfile_abort(*data[i]);

@@ -5,8 +5,8 @@
  * result files of docs/architecture.md section 7 in input order on the calling
  * thread: utterances.jsonl, sessions.jsonl and .csv, examples.jsonl,
  * rejects.csv, the statistics (clinicians.csv, cohorts.csv,
- * agreement.csv, corpus.json), rapport.sqlite, the reports and
- * manifest.json, each under a temporary name renamed when the run is
+ * agreement.csv, corpus.json), rapport.sqlite, transcripts.jsonl with
+ * --session-pages, the reports and manifest.json, each under a temporary name renamed when the run is
  * complete (outfile.h).
  */
 #ifndef RAPPORT_RUN_H
@@ -20,6 +20,9 @@ struct run_opts {
 	int		 strict;	/* validate every input against the XSD */
 	int		 quiet;		/* no progress, warnings or summary */
 	int		 no_reports;	/* do not write reports/ */
+	/* --session-pages: also write transcripts.jsonl, the redacted text
+	 * the session pages of the reports show (opt-in: clinical text). */
+	int		 session_pages;
 	const struct import_opts *import;	/* other formats; NULL: the
 						   defaults */
 	const char	*skip;		/* a file not to read (the --meta

@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "measure.h"
 #include "redact.h"
 #include "results.h"
 #include "session.h"
@@ -141,22 +142,65 @@ each_line(struct results *r, const char *name, int required,
 	return 0;
 }
 
+/* The name of measure key "measure_NAME", kept once in r->mnames (sorted
+ * at the end by results_read). */
+static const char *
+measure_name(struct results *r, const char *key)
+{
+	const char *name = key + 8;
+
+	for (size_t i = 0; i < r->nmnames; i++)
+		if (strcmp(r->mnames[i], name) == 0)
+			return r->mnames[i];
+	r->mnames = xgrow(r->mnames, &r->mcap, r->nmnames + 1,
+	    sizeof(*r->mnames));
+	return r->mnames[r->nmnames++] = xstrdup(name);
+}
+
 static void
 add_session(struct results *r, const cJSON *o)
 {
+	const struct indicator *in;
+	const cJSON *it;
 	struct rsess *s;
+	size_t n;
 
+	in = indicators_all(&n);
 	r->s = xgrow(r->s, &r->scap, r->ns + 1, sizeof(*r->s));
 	s = &r->s[r->ns++];
+	memset(s, 0, sizeof(*s));
 	s->id = results_str(o, "session");
 	s->clinician = results_str(o, "clinician");
 	s->cohort = results_str(o, "cohort");
 	s->modality = results_str(o, "modality");
 	s->date = results_str(o, "date");
 	s->day = session_date_days(s->date);
-	for (size_t i = 0; i < NHEAD; i++)
-		s->v[i] = results_ind(o, indicators_headline()[i]->name,
-		    indicators_headline()[i]);
+	s->number = results_count(o, "number");
+	for (size_t i = 0; i < n; i++)
+		s->v[i] = results_ind(o, in[i].name, &in[i]);
+	/* Session measures: any finite number (their scales are the
+	 * instruments', not ours), at most MEASURE_MAX_NAMES of them as the
+	 * run allows. */
+	cJSON_ArrayForEach(it, o) {
+		if (it->string == NULL || strncmp(it->string, "measure_", 8) !=
+		    0 || it->string[8] == '\0' || s->nm >= MEASURE_MAX_NAMES)
+			continue;
+		s->m = xrealloc(s->m, (s->nm + 1) * sizeof(*s->m));
+		s->m[s->nm].name = measure_name(r, it->string);
+		s->m[s->nm++].value = results_num(o, it->string);
+	}
+	cJSON_ArrayForEach(it, results_arr(o, "events")) {
+		char *type = results_str(it, "type");
+
+		if (type == NULL)
+			continue;
+		s->ev = xrealloc(s->ev, (s->nev + 1) * sizeof(*s->ev));
+		/* A time is at most a day's seconds times 2^53: any finite
+		 * non-negative number. */
+		s->ev[s->nev++] = (struct revent){ type,
+			results_range(it, "start", 0, RESULTS_COUNT_MAX),
+			results_range(it, "end", 0, RESULTS_COUNT_MAX) };
+	}
 }
 
 static void
@@ -286,23 +330,147 @@ quantile(const double *x, size_t n, double p)
 	    x[lo];
 }
 
+enum results_group
+results_group_of(const char *cohort)
+{
+	return cohort != NULL ? RESULTS_TRAINEES : RESULTS_EXPERIENCED;
+}
+
+static int
+in_group(const struct rsess *s, enum results_group g)
+{
+	return g == RESULTS_ALL || results_group_of(s->cohort) == g;
+}
+
+static int
+cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The distribution of every indicator in each peer group. */
 static void
-quartiles(struct results *r)
+groups(struct results *r)
 {
 	double *x = xcalloc(r->ns + 1, sizeof(*x));
+	char **cl = xcalloc(r->ns + 1, sizeof(*cl));
 
-	for (size_t i = 0; i < NHEAD; i++) {
-		size_t n = 0;
+	for (int g = 0; g < RESULTS_NGROUPS; g++) {
+		struct rgroup *gr = &r->group[g];
+		size_t nc = 0;
 
 		for (size_t k = 0; k < r->ns; k++)
-			if (isfinite(r->s[k].v[i]))
-				x[n++] = r->s[k].v[i];
-		qsort(x, n, sizeof(*x), cmp_double);
-		r->q1[i] = quantile(x, n, 0.25);
-		r->median[i] = quantile(x, n, 0.5);
-		r->q3[i] = quantile(x, n, 0.75);
+			if (in_group(&r->s[k], g)) {
+				gr->nsess++;
+				if (r->s[k].clinician != NULL)
+					cl[nc++] = r->s[k].clinician;
+			}
+		qsort(cl, nc, sizeof(*cl), cmp_strp);
+		for (size_t k = 0; k < nc; k++)
+			gr->nclin += k == 0 || strcmp(cl[k], cl[k - 1]) != 0;
+		for (size_t i = 0; i < IND_COUNT; i++) {
+			size_t n = 0;
+
+			for (size_t k = 0; k < r->ns; k++)
+				if (in_group(&r->s[k], g) &&
+				    isfinite(r->s[k].v[i]))
+					x[n++] = r->s[k].v[i];
+			qsort(x, n, sizeof(*x), cmp_double);
+			gr->n[i] = n;
+			gr->min[i] = n ? x[0] : NAN;
+			gr->p10[i] = quantile(x, n, 0.10);
+			gr->q1[i] = quantile(x, n, 0.25);
+			gr->median[i] = quantile(x, n, 0.5);
+			gr->q3[i] = quantile(x, n, 0.75);
+			gr->p90[i] = quantile(x, n, 0.90);
+			gr->max[i] = n ? x[n - 1] : NAN;
+			gr->mean[i] = gr->sd[i] = NAN;
+			if (n > 0) {
+				double sum = 0, ss = 0;
+
+				for (size_t k = 0; k < n; k++)
+					sum += x[k];
+				gr->mean[i] = sum / (double)n;
+				for (size_t k = 0; k < n; k++)
+					ss += (x[k] - gr->mean[i]) *
+					    (x[k] - gr->mean[i]);
+				if (n > 1)
+					gr->sd[i] = sqrt(ss / (double)(n - 1));
+			}
+		}
 	}
+	free(cl);
 	free(x);
+}
+
+/* The order of sessions on a clinician's pages: by clinician, then day
+ * (undated last), then file order, as aggregate.c orders them. */
+static const struct results *sort_r;
+
+static int
+cmp_ord(const void *a, const void *b)
+{
+	const struct rsess *x = &sort_r->s[*(const size_t *)a];
+	const struct rsess *y = &sort_r->s[*(const size_t *)b];
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(x->clinician, y->clinician);
+
+	if (c != 0)
+		return c;
+	if (isfinite(x->day) != isfinite(y->day))
+		return isfinite(x->day) ? -1 : 1;
+	if (isfinite(x->day) && x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+static void
+order_sessions(struct results *r)
+{
+	size_t *idx = xcalloc(r->ns + 1, sizeof(*idx)), n = 0;
+
+	for (size_t k = 0; k < r->ns; k++)
+		if (r->s[k].clinician != NULL)
+			idx[n++] = k;
+	sort_r = r;	/* the reports run on one thread */
+	qsort(idx, n, sizeof(*idx), cmp_ord);
+	r->first = xcalloc(n + 2, sizeof(*r->first));
+	for (size_t k = 0; k < n;) {
+		size_t e = k + 1;
+
+		while (e < n && strcmp(r->s[idx[e]].clinician,
+		    r->s[idx[k]].clinician) == 0)
+			e++;
+		for (size_t j = k; j < e; j++) {
+			r->s[idx[j]].ord = j - k + 1;
+			r->s[idx[j]].of = e - k;
+			r->s[idx[j]].cl = r->ncl;
+		}
+		r->first[r->ncl++] = k;
+		k = e;
+	}
+	r->first[r->ncl] = n;
+	r->order = idx;
+	r->norder = n;
+}
+
+size_t
+results_clinician(const struct results *r, const char *id)
+{
+	size_t lo = 0, hi = r->ncl;
+
+	while (id != NULL && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(r->s[r->order[r->first[mid]]].clinician, id);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (size_t)-1;
 }
 
 void
@@ -314,8 +482,18 @@ results_free(struct results *r)
 		free(r->s[i].cohort);
 		free(r->s[i].modality);
 		free(r->s[i].date);
+		free(r->s[i].m);
+		for (size_t k = 0; k < r->s[i].nev; k++)
+			free(r->s[i].ev[k].type);
+		free(r->s[i].ev);
 	}
 	free(r->s);
+	for (size_t i = 0; i < r->nmnames; i++)
+		free(r->mnames[i]);
+	free(r->mnames);
+	free(r->order);
+	free(r->first);
+	cJSON_Delete(r->manifest);
 	for (size_t i = 0; i < r->nex; i++)
 		example_free(&r->ex[i]);
 	free(r->ex);
@@ -346,6 +524,24 @@ results_read(const char *dir, struct results *r, char **why)
 		results_free(r);
 		return -1;
 	}
-	quartiles(r);
+	if (r->nmnames > 1)	/* mnames is NULL without measures */
+		qsort(r->mnames, r->nmnames, sizeof(*r->mnames), cmp_strp);
+	groups(r);
+	order_sessions(r);
+	/* manifest.json is optional (a folder written by hand); which rules
+	 * made the tags decides whether docs/validity.csv applies. */
+	path = xasprintf("%s/manifest.json", dir);
+	if ((text = slurp(path, why)) != NULL) {
+		r->manifest = cJSON_Parse(text);
+		if (!cJSON_IsObject(r->manifest)) {
+			cJSON_Delete(r->manifest);
+			r->manifest = NULL;
+		}
+		free(text);
+	} else {
+		free(*why);
+		*why = NULL;
+	}
+	free(path);
 	return 0;
 }

@@ -2,9 +2,12 @@
  *
  * The reports are made from the files of a results folder only, never
  * from the transcripts: corpus.json (the statistics), sessions.jsonl
- * (each session's headline indicators, for quartiles and trend points)
- * and examples.jsonl (redacted quotes, the best EXAMPLES_SHOWN of each
- * kind per clinician kept while reading). Every value is read
+ * (each session's indicators, measures and events, for the intervals,
+ * quartiles, trend points and session pages), examples.jsonl (redacted
+ * quotes, the best EXAMPLES_SHOWN of each kind per clinician kept while
+ * reading) and manifest.json (the rules used) when present. The session
+ * pages read utterances.jsonl and transcripts.jsonl themselves, one
+ * session at a time (session_page.c). Every value is read
  * defensively: a missing or mistyped field is NaN or NULL, never a crash.
  * Every number is range-checked as it is read: a value outside the range
  * it can take (an indicator's [lo, hi] of indicators.h, [0, 1] for a
@@ -24,10 +27,50 @@
 
 #define NHEAD	INDICATORS_NHEADLINE
 
+/* A session measure (SRS, ORS, ...) of a session: name without the
+ * measure_ prefix, borrowed from results.mnames. */
+struct rmeasure {
+	const char	*name;
+	double		 value;
+};
+
+struct revent {
+	char	*type;
+	double	 start, end;		/* seconds; NaN when absent */
+};
+
 struct rsess {
-	char	*id, *clinician, *cohort, *modality, *date;
-	double	 day;
-	double	 v[NHEAD];
+	char		*id, *clinician, *cohort, *modality, *date;
+	double		 day;		/* days since 1970-01-01, or NaN */
+	double		 v[IND_COUNT];	/* every indicator, by enum indicator_id */
+	double		 number;	/* in the client's episode, or NaN */
+	struct rmeasure	*m;
+	size_t		 nm;
+	struct revent	*ev;
+	size_t		 nev;
+	/* 1-based position among its clinician's sessions by date (then
+	 * file order): the number of its session page, and never the
+	 * session id, which may hold the client's. 0 without a clinician. */
+	size_t		 ord, of;	/* ... of `of` sessions */
+	size_t		 cl;		/* its clinician: index into
+					   results.order_first */
+};
+
+/* Peer groups the reports compare with: trainees (sessions with a
+ * cohort) with trainees, experienced clinicians (no cohort) with
+ * experienced ones (docs/statistics.md, "Reports"). */
+enum results_group { RESULTS_ALL, RESULTS_TRAINEES, RESULTS_EXPERIENCED,
+	RESULTS_NGROUPS };
+
+/* The distribution of session values of each indicator in a group
+ * (quantiles of R's type 7). */
+struct rgroup {
+	size_t	 nsess, nclin;		/* sessions, clinicians */
+	size_t	 n[IND_COUNT];		/* sessions with a value */
+	double	 min[IND_COUNT], p10[IND_COUNT], q1[IND_COUNT];
+	double	 median[IND_COUNT], q3[IND_COUNT], p90[IND_COUNT];
+	double	 max[IND_COUNT];
+	double	 mean[IND_COUNT], sd[IND_COUNT];
 };
 
 struct example {
@@ -43,18 +86,31 @@ struct example {
 struct results {
 	const char	*dir;
 	const char	*pages;		/* where the pages are written */
-	struct rsess	*s;
+	struct rsess	*s;		/* in sessions.jsonl order */
 	size_t		 ns, scap;
 	struct example	*ex;		/* kept examples */
 	size_t		 nex, excap;
 	cJSON		*corpus;
-	double		 q1[NHEAD], median[NHEAD], q3[NHEAD];
+	cJSON		*manifest;	/* manifest.json, or NULL */
+	char	       **mnames;	/* session measure names, sorted */
+	size_t		 nmnames, mcap;
+	struct rgroup	 group[RESULTS_NGROUPS];
+	/* The sessions with a clinician, by clinician (byte order), then
+	 * date (undated last), then file order: clinician c's are
+	 * order[first[c] .. first[c + 1]). */
+	size_t		*order, norder;
+	size_t		*first, ncl;
 };
+
+/* The index of clinician id in r->first, or (size_t)-1. */
+size_t results_clinician(const struct results *r, const char *id);
 
 /* Read DIR's results into r. Returns 0, or -1 and *why (free() it); r is
  * then empty. Free with results_free(). */
 int results_read(const char *dir, struct results *r, char **why);
 void results_free(struct results *r);
+/* The peer group of a clinician whose sessions have cohort (NULL: none). */
+enum results_group results_group_of(const char *cohort);
 /* qsort comparator of pointers to examples, best first (highest score,
  * then session id, then utterance index). */
 int results_cmp_example(const void *a, const void *b);

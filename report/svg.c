@@ -102,7 +102,7 @@ void
 svg_range(strbuf *b, const char *title, const char *desc,
     const struct svg_range *r)
 {
-	const int w = 260, h = 34;
+	const int w = r->width > 40 && r->width < 2000 ? r->width : 260, h = 34;
 	double lo = INFINITY, hi = -INFINITY, x0 = 8, x1 = w - 8, y = 14;
 
 	open_svg(b, w, h, title, desc);
@@ -263,11 +263,26 @@ svg_trend(strbuf *b, const char *title, const char *desc,
 		    Y(my + s * (xhi - mx)));
 	}
 	strbuf_adds(b, "</svg>");
-	for (size_t i = 0; i < t->n; i++)
-		if (drawable(t->x[i]) && drawable(t->y[i]))
-			strbuf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
-			    "fill=\"" C_VERMILLION "\"/>", X(t->x[i]),
-			    Y(t->y[i]));
+	for (size_t i = 0; i < t->n; i++) {
+		if (!drawable(t->x[i]) || !drawable(t->y[i]))
+			continue;
+		if (t->href != NULL && t->href[i] != NULL) {
+			strbuf_adds(b, "<a href=\"");
+			html_text(b, t->href[i]);
+			strbuf_adds(b, "\">");
+		}
+		strbuf_addf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" "
+		    "fill=\"" C_VERMILLION "\">", X(t->x[i]), Y(t->y[i]),
+		    t->href != NULL ? "4" : "3");
+		if (t->tip != NULL && t->tip[i] != NULL) {
+			strbuf_adds(b, "<title>");
+			html_text(b, t->tip[i]);
+			strbuf_adds(b, "</title>");
+		}
+		strbuf_adds(b, "</circle>");
+		if (t->href != NULL && t->href[i] != NULL)
+			strbuf_adds(b, "</a>");
+	}
 	numlabel(b, xl - 3, yb, "end", ylo);
 	numlabel(b, xl - 3, yt + 8, "end", yhi);
 	label(b, xl, h - 5, "start", d0);
@@ -325,6 +340,58 @@ svg_months(strbuf *b, const char *title, const char *desc,
 	numlabel(b, xl - 3, yt + 8, "end", vhi);
 #undef X
 #undef Y
+	strbuf_adds(b, "</svg>");
+}
+
+void
+svg_timeline(strbuf *b, const char *title, const char *desc,
+    const char *const *labels, const char *const *colour, size_t rows,
+    const unsigned char *mark, size_t n, const double *ev_from,
+    const double *ev_to, size_t nev)
+{
+	const int w = 700, rh = 16, xl = 150, xr = w - 10, yt = 6;
+	const int h = yt + (int)rows * rh + 22;
+
+	open_svg(b, w, h, title, desc);
+	if (n == 0 || rows == 0) {
+		nodata(b, w, h);
+		return;
+	}
+#define X(k) (xl + ((double)(k) + 0.5) * (xr - xl) / (double)n)
+	for (size_t e = 0; e < nev; e++) {
+		double a = ev_from[e], z = ev_to[e];
+
+		if (!drawable(a) || !drawable(z))
+			continue;
+		a = a < 0 ? 0 : a > (double)n ? (double)n : a;
+		z = z < a ? a : z > (double)n ? (double)n : z;
+		strbuf_addf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+		    "height=\"%d\" fill=\"" C_GREY "\" opacity=\"0.35\"/>",
+		    X(a) - 0.5 * (xr - xl) / (double)n, yt,
+		    (z - a + 1) * (xr - xl) / (double)n, (int)rows * rh);
+	}
+	for (size_t r = 0; r < rows; r++) {
+		int y = yt + (int)r * rh;
+
+		strbuf_addf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+		    "y2=\"%d\" stroke=\"#eee\"/>", xl, y + rh / 2, xr,
+		    y + rh / 2);
+		label(b, xl - 6, y + rh - 4, "end", labels[r]);
+		for (size_t k = 0; k < n; k++)
+			if (mark[r * n + k])
+				strbuf_addf(b, "<rect x=\"%.1f\" y=\"%d\" "
+				    "width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+				    X(k) - 1.5, y + 2, 3.0, rh - 4, colour[r]);
+	}
+	{
+		char buf[32];
+
+		label(b, xl, h - 6, "start", "1");
+		snprintf(buf, sizeof(buf), "%zu", n);
+		label(b, xr, h - 6, "end", buf);
+	}
+	label(b, (xl + xr) / 2.0, h - 6, "middle", "utterance");
+#undef X
 	strbuf_adds(b, "</svg>");
 }
 

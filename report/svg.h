@@ -21,6 +21,7 @@ struct svg_range {
 	double	 min, q1, median, q3, max;
 	double	 fair, good;
 	double	 mean, ci_low, ci_high;
+	int	 width;		/* pixels; 0: 260 */
 };
 void svg_range(strbuf *b, const char *title, const char *desc,
     const struct svg_range *r);
@@ -35,6 +36,10 @@ struct svg_trend {
 	double		 slope, slope_low, slope_high;	/* per 30 days */
 	double		 fair, good;
 	int		 width, height;
+	/* Optional, n each (NULL: none): a link for each point (its
+	 * session page) and the text of its tooltip. */
+	const char *const *href;
+	const char *const *tip;
 };
 void svg_trend(strbuf *b, const char *title, const char *desc,
     const struct svg_trend *t);
@@ -43,6 +48,15 @@ void svg_trend(strbuf *b, const char *title, const char *desc,
 void svg_months(strbuf *b, const char *title, const char *desc,
     const char *const *labels, const double *mean, const double *lo,
     const double *hi, size_t n, double fair, double good);
+
+/* The timeline of one session: utterance k of n at x = k, one row per
+ * label (rows of them) drawn in colour[r] ("#RRGGBB"), a tick where row
+ * r's mark[r * n + k] is set, and shaded spans [ev_from[e], ev_to[e]]
+ * of utterance positions for events. */
+void svg_timeline(strbuf *b, const char *title, const char *desc,
+    const char *const *labels, const char *const *colour, size_t rows,
+    const unsigned char *mark, size_t n, const double *ev_from,
+    const double *ev_to, size_t nev);
 
 /* A histogram of values (NaN skipped) in `bins` equal bins. */
 void svg_histogram(strbuf *b, const char *title, const char *desc,

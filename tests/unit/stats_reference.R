@@ -137,6 +137,62 @@ pe <- ((tp + fp) * (tp + fn) + (fn + tn) * (fp + tn)) / N^2
 p("agree.precision", tp / (tp + fp)); p("agree.recall", tp / (tp + fn))
 p("agree.f1", 2 * tp / (2 * tp + fp + fn)); p("agree.kappa", (po - pe) / (1 - pe))
 
+## ---- describe_bounded: a CI of the mean inside [lo, hi] ----
+## The Wald interval of an intercept-only quasi-likelihood GLM, t quantile
+## on the residual df as summary.glm uses: fractional logit (Papke &
+## Wooldridge 1996) on (x - lo) / (hi - lo) when hi is finite,
+## quasi-Poisson log link on x - lo when it is not. R fits the GLM by
+## IRLS; the C code uses the closed form of the same interval.
+bounded <- function(x, lo, hi) {
+	x <- x[!is.na(x)]
+	if (is.finite(hi)) {
+		y <- (x - lo) / (hi - lo)
+		f <- glm(y ~ 1, family = quasibinomial(link = "logit"))
+		inv <- function(e) lo + (hi - lo) * plogis(e)
+	} else {
+		y <- x - lo
+		f <- glm(y ~ 1, family = quasipoisson(link = "log"))
+		inv <- function(e) lo + exp(e)
+	}
+	s <- summary(f)$coefficients
+	q <- qt(0.975, df.residual(f))
+	c(mean = mean(x), lo = inv(s[1, 1] - q * s[1, 2]),
+	  hi = inv(s[1, 1] + q * s[1, 2]))
+}
+p("bounded.share", bounded(c(0.62, 0.35, 0.80, 0.41, 0.55, 0.0, 0.73), 0, 1))
+p("bounded.rq", bounded(c(0.14, 0.18, 0.89, 1.43, 3.75), 0, Inf))
+p("bounded.count", bounded(c(0, 0, 3, 0, 1, 0), 0, Inf))
+p("bounded.per100", bounded(c(2.9, 0, 10.8, 5.1), 0, 100))
+p("bounded.fk", bounded(c(5.3, 4.1, 6.8, -1.2, NA), -3.4, Inf))
+## The t interval of the counts crosses 0; the bounded one does not.
+p("bounded.count.t", t.test(c(0, 0, 3, 0, 1, 0))$conf.int)
+
+## ---- the MITI mark of report/judge.c on these intervals ----
+## A band (good >= good, fair >= fair, else below) is claimed only when
+## the whole CI lies in it; a CI across one threshold gives "likely"
+## with the band of the mean; across both, or no CI, "uncertain".
+mark <- function(ci, fair, good) {
+	band <- function(v) if (v >= good) "good" else if (v >= fair) "fair" else "below"
+	if (any(is.na(ci[2:3]))) return("uncertain")
+	b <- sapply(ci, band)
+	if (b[2] == b[3]) return(b[2])
+	if (ci[2] < fair && ci[3] >= good) return("uncertain")
+	paste("likely", b[1])
+}
+cat("mark.rq", mark(bounded(c(0.14, 0.18, 0.89, 1.43, 3.75), 0, Inf), 1, 2), "\n")
+cat("mark.rq.strong", mark(bounded(c(3.1, 2.6, 4.0, 2.9, 3.5, 2.8), 0, Inf), 1, 2), "\n")
+cat("mark.rq.low", mark(bounded(c(0.0, 0.1, 0.05, 0.2, 0.0, 0.1), 0, Inf), 1, 2), "\n")
+cat("mark.rq.near", mark(bounded(c(2.2, 1.9, 2.6, 2.4, 2.1, 1.8), 0, Inf), 1, 2), "\n")
+cat("mark.rq.fairish", mark(bounded(c(1.2, 2.1, 1.4, 1.8, 1.0, 1.6), 0, Inf), 1, 2), "\n")
+cat("mark.cr.fair", mark(bounded(c(0.44, 0.46, 0.45, 0.43, 0.47, 0.45, 0.44, 0.46), 0, 1), 0.4, 0.5), "\n")
+cat("mark.cr.below", mark(bounded(c(0.3, 0.45, 0.2, 0.35, 0.4), 0, 1), 0.4, 0.5), "\n")
+p("mark.rq.strong.ci", bounded(c(3.1, 2.6, 4.0, 2.9, 3.5, 2.8), 0, Inf))
+p("mark.rq.low.ci", bounded(c(0.0, 0.1, 0.05, 0.2, 0.0, 0.1), 0, Inf))
+p("mark.rq.near.ci", bounded(c(2.2, 1.9, 2.6, 2.4, 2.1, 1.8), 0, Inf))
+p("mark.rq.fairish.ci", bounded(c(1.2, 2.1, 1.4, 1.8, 1.0, 1.6), 0, Inf))
+p("mark.cr.fair.ci", bounded(c(0.44, 0.46, 0.45, 0.43, 0.47, 0.45, 0.44, 0.46), 0, 1))
+p("mark.cr.below.ci", bounded(c(0.3, 0.45, 0.2, 0.35, 0.4), 0, 1))
+
 ## Output of the run whose values are in test_stats.c (R 4.2.2):
 ## desc.mean                    4.24
 ## desc.sd                      1.3031585560561
@@ -173,3 +229,22 @@ p("agree.f1", 2 * tp / (2 * tp + fp + fn)); p("agree.kappa", (po - pe) / (1 - pe
 ## agree.recall                 0.727272727272727
 ## agree.f1                     0.761904761904762
 ## agree.kappa                  0.67741935483871
+## bounded.share                0.494285714285714 0.264058140083614 0.726962458777507
+## bounded.rq                   1.278 0.302840253546929 5.39321962951433
+## bounded.count                0.666666666666667 0.099076834861953 4.48585630600457
+## bounded.per100               4.7 0.962642835612723 20.0148794206178
+## bounded.fk                   3.75 -0.104177700437653 12.1113035120105
+## bounded.count.t              -0.604263008026775 1.93759634136011
+## mark.rq uncertain
+## mark.rq.strong good
+## mark.rq.low below
+## mark.rq.near likely good
+## mark.rq.fairish likely fair
+## mark.cr.fair fair
+## mark.cr.below likely below
+## mark.rq.strong.ci            3.15 2.651843045256 3.74173728635667
+## mark.rq.low.ci               0.075 0.0259573848136289 0.21670133722615
+## mark.rq.near.ci              2.16666666666667 1.87263444925131 2.50686643424792
+## mark.rq.fairish.ci           1.51666666666667 1.14832333815967 2.00316208975102
+## mark.cr.fair.ci              0.45 0.43907984468403 0.460968550578965
+## mark.cr.below.ci             0.34 0.232282714989236 0.467266356571483

@@ -68,6 +68,50 @@ START_TEST(test_table)
 	ck_assert_int_eq(in[IND_RUPTURE].side, SIDE_CLIENT);
 	ck_assert_int_eq(in[IND_TECH].side, SIDE_ANY);
 	ck_assert_double_eq(in[IND_FK].lo, -3.40);
+	ck_assert_str_eq(in[IND_REPAIR_SHARE].name, "repair_share");
+	ck_assert_str_eq(in[IND_DIRECTIVE_100].name, "directives_per_100");
+}
+END_TEST
+
+/* The report sections and the absolute levels of the judgement. */
+START_TEST(test_groups_levels)
+{
+	size_t n, per[IND_NGROUPS] = { 0 };
+	const struct indicator *in = indicators_all(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct indicator *x = &in[i];
+
+		ck_assert_msg(x->group < IND_NGROUPS, "%s", x->name);
+		per[x->group]++;
+		/* A level is in the indicator's range, on an indicator with
+		 * a direction, and its definition says where it comes
+		 * from. */
+		if (!isnan(x->concern)) {
+			ck_assert_msg(x->better != 0, "%s", x->name);
+			ck_assert(x->concern >= x->lo && x->concern <= x->hi);
+			ck_assert_msg(strstr(x->doc, "concern") != NULL, "%s",
+			    x->name);
+		}
+		if (!isnan(x->aim)) {
+			ck_assert_msg(x->better != 0, "%s", x->name);
+			ck_assert(x->aim >= x->lo && x->aim <= x->hi);
+			ck_assert_msg(strstr(x->doc, "aim") != NULL, "%s",
+			    x->name);
+			/* The aim is on the better side of the concern. */
+			if (!isnan(x->concern))
+				ck_assert(x->better * (x->aim - x->concern) >
+				    0);
+		}
+		ck_assert(isnan(x->fair) || isnan(x->concern));
+	}
+	for (int g = 0; g < IND_NGROUPS; g++) {
+		ck_assert_msg(per[g] > 0, "group %d is empty", g);
+		ck_assert_uint_gt(strlen(indicators_group_name(g)), 0);
+	}
+	ck_assert_double_eq(in[IND_JARGON_1000W].concern, 10);
+	ck_assert_int_eq(in[IND_RUPTURE].group, IND_GROUP_ALLIANCE);
+	ck_assert_int_eq(in[IND_DIRECTIVE].group, IND_GROUP_DIRECTING);
 }
 END_TEST
 
@@ -86,10 +130,11 @@ START_TEST(test_headline)
 			seen[in[i].headline]++;
 			count++;
 		}
-		/* Strengths and things to work on: headlines only. */
-		ck_assert_msg((in[i].headline > 0) == (in[i].strength != NULL),
+		/* Strengths and things to work on: every indicator with a
+		 * direction, and only those. */
+		ck_assert_msg((in[i].better != 0) == (in[i].strength != NULL),
 		    "%s: strength", in[i].name);
-		ck_assert_msg((in[i].headline > 0) == (in[i].work != NULL),
+		ck_assert_msg((in[i].better != 0) == (in[i].work != NULL),
 		    "%s: work", in[i].name);
 		/* A headline has a direction (reports judge it). */
 		if (in[i].headline > 0)
@@ -170,6 +215,7 @@ unit_suite(void)
 
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_headline);
+	tcase_add_test(tc, test_groups_levels);
 	tcase_add_test(tc, test_thresholds);
 	tcase_add_test(tc, test_predictors);
 	suite_add_tcase(s, tc);

@@ -106,6 +106,9 @@ START_TEST(test_full)
 	}
 	ck_assert_int_eq(found, 4);
 	ck_assert(cJSON_IsTrue(get(j, "reports")));
+	/* Without --session-pages, no transcripts.jsonl. */
+	ck_assert(cJSON_IsFalse(get(j, "session_pages")));
+	ck_assert_ptr_null(strstr(b.s, "transcripts.jsonl"));
 
 	o = get(j, "runtime");
 	ck_assert_double_eq(num(o, "jobs"), 4);
@@ -151,6 +154,19 @@ START_TEST(test_minimal)
 	ck_assert_msg(j != NULL, "not JSON:\n%s", b.s);
 	ck_assert_str_eq(str(cJSON_GetArrayItem(get(j, "inputs"), 0), "path"),
 	    "-");
+	cJSON_Delete(j);
+	strbuf_reset(&b);
+
+	/* --session-pages: transcripts.jsonl is listed, after
+	 * examples.jsonl, and said. */
+	t.transcripts = 1;
+	manifest_begin(&b, &h);
+	manifest_end(&b, 0, &t);
+	j = cJSON_Parse(b.s);
+	ck_assert_msg(j != NULL, "not JSON:\n%s", b.s);
+	ck_assert(cJSON_IsTrue(get(j, "session_pages")));
+	ck_assert_ptr_nonnull(strstr(b.s, "\"examples.jsonl\", "
+	    "\"transcripts.jsonl\", \"clinicians.csv\""));
 	cJSON_Delete(j);
 	strbuf_free(&b);
 }

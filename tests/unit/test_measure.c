@@ -80,6 +80,62 @@ START_TEST(test_measure)
 }
 END_TEST
 
+/* A rupture is repaired when a repair is among the therapist's next
+ * INDICATORS_REPAIR_WINDOW utterances; directives per 100 therapist
+ * utterances. */
+START_TEST(test_repairs)
+{
+	session *s = session_create();
+	struct analyze_result r = { 0 };
+	/* Who speaks (0 therapist, 1 client) and what is tagged (R rupture,
+	 * P repair, D directive, . nothing). */
+	static const char who[] = "1000101000100";
+	static const char tag[] = "R.D.RPR...R.P";
+	struct analyze_tag *t;
+	struct measure_row row;
+	size_t n = sizeof(who) - 1;
+
+	s->id = "S";
+	s->clinician = "C";
+	session_add_speaker(s, "T", SESSION_ROLE_THERAPIST, NULL);
+	session_add_speaker(s, "K", SESSION_ROLE_CLIENT, NULL);
+	r.utts = xcalloc(n, sizeof(*r.utts));
+	r.nutts = n;
+	t = xcalloc(n, sizeof(*t));
+	for (size_t i = 0; i < n; i++) {
+		struct session_utt u = { .index = i,
+			.speaker = (size_t)(who[i] - '0'), .text = "a b",
+			.len = 3, .start = NAN, .end = NAN };
+
+		session_push_utt(s, &u);
+		if (tag[i] == '.')
+			continue;
+		t[i] = (struct analyze_tag){ tag[i] == 'R' ?
+		    TAG_RUPTURE_WITHDRAWAL : tag[i] == 'P' ? TAG_REPAIR :
+		    TAG_DIRECTIVE, 0, 3, "t", NULL, NULL };
+		r.utts[i].tags = &t[i];
+		r.utts[i].ntags = 1;
+	}
+	measure_session(s, &r, &row);
+#define COL(name) row.v[indicators_find(name)]
+	/* Ruptures at 0 (the repair at 5 is the therapist's 4th utterance
+	 * after it: too far), 4 (the repair at 5 is the next: repaired), 6
+	 * (the repair at 12 is the 5th after it: too far) and 10 (the
+	 * repair at 12 is the 2nd: repaired). */
+	ck_assert_double_eq(COL("ruptures"), 4);
+	ck_assert_double_eq(COL("ruptures_repaired"), 2);
+	ck_assert_double_eq(COL("repair_share"), 0.5);
+	ck_assert_double_eq(COL("directives"), 1);
+	ck_assert_double_eq_tol(COL("directives_per_100"), 100.0 / 9, 1e-12);
+#undef COL
+	measure_row_free(&row);
+	free(t);
+	free(r.utts);
+	s->id = s->clinician = NULL;
+	session_free(s);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -88,6 +144,7 @@ unit_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_measure);
+	tcase_add_test(tc, test_repairs);
 	suite_add_tcase(s, tc);
 	return s;
 }

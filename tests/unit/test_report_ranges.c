@@ -76,8 +76,10 @@ START_TEST(trend_range_months_any_double)
 		for (size_t j = 0; j < NNASTY; j++) {
 			double a = nasty[i], c = nasty[j];
 			double x[3] = { a, 20000, 20030 }, y[3] = { c, 1, a };
-			struct svg_trend t = { x, y, 3, a, c, a, c, a, 300, 170 };
-			struct svg_range g = { a, c, a, c, a, c, a, c, a, c };
+			struct svg_trend t = { x, y, 3, a, c, a, c, a, 300, 170,
+				NULL, NULL };
+			struct svg_range g = { a, c, a, c, a, c, a, c, a, c,
+				0 };
 			const char *labels[2] = { "2026-01", "2026-02" };
 			double m[2] = { a, 1 }, lo[2] = { c, 0 }, hi[2] = { a, 2 };
 			strbuf b = { 0 };

@@ -39,15 +39,14 @@ dir_of(const char *dir)
 	return xasprintf("%s/%s", tmpdir, dir);
 }
 
-/* The index of headline indicator name. */
+/* The id of indicator name. */
 static size_t
 head(const char *name)
 {
-	for (size_t i = 0; i < NHEAD; i++)
-		if (strcmp(indicators_headline()[i]->name, name) == 0)
-			return i;
-	ck_abort_msg("%s is not a headline indicator", name);
-	return 0;
+	int i = indicators_find(name);
+
+	ck_assert_msg(i >= 0, "%s is not an indicator", name);
+	return (size_t)i;
 }
 
 START_TEST(test_read)
@@ -61,7 +60,9 @@ START_TEST(test_read)
 	put("r1", "sessions.jsonl",
 	    "{\"session\":\"S1\",\"clinician\":\"C1\",\"client\":\"P9\","
 	    "\"cohort\":\"fall\",\"date\":\"2026-03-14\",\"modality\":"
-	    "\"video\",\"rq_ratio\":0.5,\"pct_complex_reflections\":0.4}\n"
+	    "\"video\",\"rq_ratio\":0.5,\"pct_complex_reflections\":0.4,"
+	    "\"measure_SRS\":34,\"measure_ORS\":\"x\",\"events\":[{\"type\":"
+	    "\"freeze\",\"start\":12.5,\"end\":-1},{\"type\":7}]}\n"
 	    "{\"session\":\"S2\",\"clinician\":\"C1\",\"date\":null,"
 	    "\"rq_ratio\":4,\"pct_complex_reflections\":null}\n"
 	    /* Mistyped values read as missing, never as a crash. */
@@ -93,12 +94,41 @@ START_TEST(test_read)
 	ck_assert(isnan(r.s[2].v[cr]));
 	/* Quartiles of the values there are (R's quantile(), type 7):
 	 * rq 0.5 1 2 4 -> 0.875 1.5 2.5; %CR one value. */
-	ck_assert_double_eq_tol(r.q1[rq], 0.875, 1e-12);
-	ck_assert_double_eq_tol(r.median[rq], 1.5, 1e-12);
-	ck_assert_double_eq_tol(r.q3[rq], 2.5, 1e-12);
-	ck_assert_double_eq(r.median[cr], 0.4);
-	ck_assert_double_eq(r.q1[cr], 0.4);
-	ck_assert(isnan(r.median[head("lsm")]));
+	ck_assert_double_eq_tol(r.group[RESULTS_ALL].q1[rq], 0.875, 1e-12);
+	ck_assert_double_eq_tol(r.group[RESULTS_ALL].median[rq], 1.5, 1e-12);
+	ck_assert_double_eq_tol(r.group[RESULTS_ALL].q3[rq], 2.5, 1e-12);
+	ck_assert_double_eq(r.group[RESULTS_ALL].median[cr], 0.4);
+	ck_assert_double_eq(r.group[RESULTS_ALL].q1[cr], 0.4);
+	ck_assert(isnan(r.group[RESULTS_ALL].median[head("lsm")]));
+	/* Peer groups: S1 is a trainee's (cohort fall), the rest not. */
+	ck_assert_uint_eq(r.group[RESULTS_TRAINEES].nsess, 1);
+	ck_assert_uint_eq(r.group[RESULTS_TRAINEES].nclin, 1);
+	ck_assert_uint_eq(r.group[RESULTS_EXPERIENCED].nsess, 4);
+	ck_assert_uint_eq(r.group[RESULTS_EXPERIENCED].nclin, 2);
+	ck_assert_double_eq(r.group[RESULTS_TRAINEES].median[rq], 0.5);
+	/* Each clinician's sessions in date order, undated last: C1 has S1
+	 * (dated) then S2; C2 has S4, S5 (no dates: file order). */
+	ck_assert_uint_eq(r.s[0].ord, 1);
+	ck_assert_uint_eq(r.s[1].ord, 2);
+	ck_assert_uint_eq(r.s[1].of, 2);
+	ck_assert_uint_eq(r.s[2].ord, 0);	/* no clinician */
+	ck_assert_uint_eq(r.s[3].ord, 1);
+	ck_assert_uint_eq(r.s[4].ord, 2);
+	ck_assert_uint_eq(r.ncl, 2);
+	ck_assert_uint_eq(results_clinician(&r, "C2"), 1);
+	ck_assert_uint_eq(results_clinician(&r, "C9"), (size_t)-1);
+	/* Measures (any finite number) and events. */
+	ck_assert_uint_eq(r.nmnames, 2);
+	ck_assert_str_eq(r.mnames[0], "ORS");
+	ck_assert_str_eq(r.mnames[1], "SRS");
+	ck_assert_uint_eq(r.s[0].nm, 2);
+	ck_assert_double_eq(r.s[0].m[0].value, 34);
+	ck_assert(isnan(r.s[0].m[1].value));
+	ck_assert_uint_eq(r.s[0].nev, 1);
+	ck_assert_str_eq(r.s[0].ev[0].type, "freeze");
+	ck_assert_double_eq(r.s[0].ev[0].start, 12.5);
+	ck_assert(isnan(r.s[0].ev[0].end));
+	ck_assert_ptr_null(r.manifest);
 	/* No examples.jsonl: none, not an error. */
 	ck_assert_uint_eq(r.nex, 0);
 	ck_assert_str_eq(cJSON_GetStringValue(results_get(r.corpus,

@@ -51,7 +51,12 @@ START_TEST(test_json_line)
 	strbuf b = { 0 };
 	cJSON *j, *it;
 
+	struct measure_event ev[] = { { (char *)"disconnect", 760, 781.5 },
+		{ (char *)"freeze", 12, NAN } };
+
 	fill(&row, meta, 10, mn, mv, 2);
+	row.events = ev;
+	row.nevents = 2;
 	sessions_json_line(&b, &row);
 	/* One line. */
 	ck_assert_uint_gt(b.len, 0);
@@ -67,12 +72,27 @@ START_TEST(test_json_line)
 		else if (k < MEASURE_NMETA + ncols)
 			ck_assert_str_eq(it->string,
 			    in[k - MEASURE_NMETA].name);
-		else
+		else if (k < MEASURE_NMETA + ncols + 2)
 			ck_assert_str_eq(it->string,
 			    mn[k - MEASURE_NMETA - ncols]);
+		else
+			ck_assert_str_eq(it->string, "events");
 		k++;
 	}
-	ck_assert_uint_eq(k, MEASURE_NMETA + ncols + 2);
+	/* ... and the events, last. */
+	ck_assert_uint_eq(k, MEASURE_NMETA + ncols + 3);
+	ck_assert(cJSON_IsArray(cJSON_GetObjectItem(j, "events")));
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(j, "events")),
+	    2);
+	it = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "events"), 0);
+	ck_assert_str_eq(cJSON_GetObjectItem(it, "type")->valuestring,
+	    "disconnect");
+	ck_assert_double_eq(cJSON_GetObjectItem(it, "start")->valuedouble,
+	    760);
+	ck_assert_double_eq(cJSON_GetObjectItem(it, "end")->valuedouble,
+	    781.5);
+	it = cJSON_GetArrayItem(cJSON_GetObjectItem(j, "events"), 1);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(it, "end")));
 	ck_assert_str_eq(cJSON_GetObjectItem(j, "session")->valuestring,
 	    "S\"1");
 	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(j, "client")));

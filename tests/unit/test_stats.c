@@ -77,6 +77,75 @@ START_TEST(test_describe_degenerate)
 }
 END_TEST
 
+START_TEST(test_describe_bounded)
+{
+	/* R: the describe_bounded block of stats_reference.R (glm with
+	 * quasibinomial or quasipoisson, Wald interval on the link scale
+	 * with qt(0.975, n - 1)). */
+	static const struct {
+		double	 x[8];
+		size_t	 n;
+		double	 lo, hi, mean, ci_low, ci_high;
+	} c[] = {
+		{ { 0.62, 0.35, 0.80, 0.41, 0.55, 0.0, 0.73 }, 7, 0, 1,
+		  0.494285714285714, 0.264058140083614, 0.726962458777507 },
+		{ { 0.14, 0.18, 0.89, 1.43, 3.75 }, 5, 0, INFINITY,
+		  1.278, 0.302840253546929, 5.39321962951433 },
+		{ { 0, 0, 3, 0, 1, 0 }, 6, 0, INFINITY,
+		  0.666666666666667, 0.099076834861953, 4.48585630600457 },
+		{ { 2.9, 0, 10.8, 5.1 }, 4, 0, 100,
+		  4.7, 0.962642835612723, 20.0148794206178 },
+		{ { 5.3, 4.1, 6.8, -1.2, NAN }, 5, -3.4, INFINITY,
+		  3.75, -0.104177700437653, 12.1113035120105 },
+	};
+	double t_low[] = { 0, 0, 3, 0, 1, 0 };
+	struct stats_desc d;
+
+	for (size_t i = 0; i < N_OF(c); i++) {
+		ck_assert_int_eq(stats_describe_bounded(c[i].x, c[i].n, c[i].lo,
+		    c[i].hi, &d), 0);
+		ck_assert_ptr_null(d.why);
+		ck_rel(d.mean, c[i].mean);
+		ck_rel(d.ci_low, c[i].ci_low);
+		ck_rel(d.ci_high, c[i].ci_high);
+		ck_assert(d.ci_low > c[i].lo && d.ci_high < c[i].hi);
+	}
+	/* The t interval of the counts goes below 0 (R: t.test gives
+	 * -0.604 .. 1.938); the bounded one starts above it. */
+	ck_assert_int_eq(stats_describe(t_low, 6, &d), 0);
+	ck_rel(d.ci_low, -0.604263008026775);
+	ck_assert_int_eq(stats_describe_bounded(t_low, 6, 0, INFINITY, &d), 0);
+	ck_assert(d.ci_low > 0);
+}
+END_TEST
+
+START_TEST(test_describe_bounded_degenerate)
+{
+	double one[] = { 0.4 }, flat[] = { 0.5, 0.5, 0.5 };
+	double zeros[] = { 0, 0, 0, 0 }, out[] = { 0.2, 1.4 };
+	struct stats_desc d;
+
+	ck_assert_int_eq(stats_describe_bounded(NULL, 0, 0, 1, &d), -1);
+	ck_assert(isnan(d.ci_low) && isnan(d.ci_high));
+	ck_assert_int_eq(stats_describe_bounded(one, 1, 0, 1, &d), 0);
+	ck_assert_str_eq(d.why, "fewer than 2 values");
+	ck_assert(isnan(d.ci_low));
+	ck_assert_int_eq(stats_describe_bounded(flat, 3, 0, 1, &d), 0);
+	ck_assert_str_eq(d.why, "zero variance");
+	/* All at the bound: the mean is 0, no interval (zero variance). */
+	ck_assert_int_eq(stats_describe_bounded(zeros, 4, 0, INFINITY, &d),
+	    0);
+	ck_rel(d.mean, 0);
+	ck_assert(isnan(d.ci_low) && isnan(d.ci_high));
+	/* A share of 1.4 is outside [0, 1]: the mean is given, no CI. */
+	ck_assert_int_eq(stats_describe_bounded(out, 2, 0, 1, &d), 0);
+	ck_assert_str_eq(d.why, "values outside the range");
+	ck_assert(isnan(d.ci_low));
+	ck_assert_int_eq(stats_describe_bounded(out, 2, NAN, 1, &d), 0);
+	ck_assert(isnan(d.ci_low));
+}
+END_TEST
+
 START_TEST(test_trend)
 {
 	/* R: lm(ty ~ td); slope and confint times 30. A NaN pair is
@@ -487,6 +556,8 @@ unit_suite(void)
 
 	tcase_add_test(tc, test_describe);
 	tcase_add_test(tc, test_describe_degenerate);
+	tcase_add_test(tc, test_describe_bounded);
+	tcase_add_test(tc, test_describe_bounded_degenerate);
 	tcase_add_test(tc, test_trend);
 	tcase_add_test(tc, test_trend_degenerate);
 	tcase_add_test(tc, test_icc1);

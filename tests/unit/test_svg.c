@@ -49,7 +49,7 @@ ck_chart(const strbuf *b, const char *title_escaped)
 START_TEST(test_range)
 {
 	struct svg_range r = { 0.2, 0.9, 1.3, 1.8, 3.1, 1, 2, 1.325, 0.56,
-		2.09 };
+		2.09, 0 };
 	strbuf b = { 0 };
 
 	svg_range(&b, "R:Q <ratio> & \"more\"", "Mean 1.33 'here'", &r);
@@ -66,7 +66,7 @@ START_TEST(test_range)
 
 	/* Missing parts are left out, never printed as nan. */
 	r = (struct svg_range){ NAN, NAN, NAN, NAN, NAN, NAN, NAN, 1.5, NAN,
-		NAN };
+		NAN, 0 };
 	svg_range(&b, "t", "d", &r);
 	ck_chart(&b, "t");
 	ck_assert_uint_eq(count(b.s, "<circle"), 1);
@@ -74,17 +74,27 @@ START_TEST(test_range)
 	ck_assert_uint_eq(count(b.s, "<rect"), 0);
 	ck_assert_ptr_null(strstr(b.s, "no data"));
 	strbuf_reset(&b);
-	r = (struct svg_range){ 0, NAN, 2, NAN, 4, NAN, NAN, NAN, 1, INFINITY };
+	r = (struct svg_range){ 0, NAN, 2, NAN, 4, NAN, NAN, NAN, 1, INFINITY,
+		0 };
 	svg_range(&b, "t", "d", &r);
 	ck_chart(&b, "t");
 	ck_assert_uint_eq(count(b.s, "<circle"), 0);
 	ck_assert_uint_eq(count(b.s, "<rect"), 0);	/* q1 without q3 */
 	strbuf_reset(&b);
 	r = (struct svg_range){ NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
-		NAN };
+		NAN, 0 };
 	svg_range(&b, "empty", "nothing", &r);
 	ck_chart(&b, "empty");
 	ck_assert_ptr_nonnull(strstr(b.s, ">no data</text>"));
+	strbuf_reset(&b);
+	/* A width of the caller's, or 260 for an absurd one. */
+	r = (struct svg_range){ 0, 1, 2, 3, 4, NAN, NAN, 2, 1, 3, 200 };
+	svg_range(&b, "w", "d", &r);
+	ck_assert_ptr_nonnull(strstr(b.s, "width=\"200\" height=\"34\""));
+	strbuf_reset(&b);
+	r.width = 1 << 30;
+	svg_range(&b, "w", "d", &r);
+	ck_assert_ptr_nonnull(strstr(b.s, "width=\"260\" height=\"34\""));
 	strbuf_free(&b);
 }
 END_TEST
@@ -94,7 +104,8 @@ START_TEST(test_trend)
 	/* Days since 1970-01-01: 2026-01-05 = 20458, 2026-03-14 = 20526. */
 	double x[] = { 20458, 20472, NAN, 20486, 20526, 20500 };
 	double y[] = { 0.8, 1.1, 1.4, NAN, 1.9, 1.5 };
-	struct svg_trend t = { x, y, 6, 0.68, 0.52, 0.85, 1, 2, 300, 170 };
+	struct svg_trend t = { x, y, 6, 0.68, 0.52, 0.85, 1, 2, 300, 170,
+		NULL, NULL };
 	strbuf b = { 0 };
 
 	svg_trend(&b, "R:Q of <C1>", "4 points", &t);
@@ -110,7 +121,8 @@ START_TEST(test_trend)
 	strbuf_reset(&b);
 
 	/* No trend, no thresholds, one point: still no nan. */
-	t = (struct svg_trend){ x, y, 1, NAN, NAN, NAN, NAN, NAN, 220, 130 };
+	t = (struct svg_trend){ x, y, 1, NAN, NAN, NAN, NAN, NAN, 220, 130,
+		NULL, NULL };
 	svg_trend(&b, "one", "d", &t);
 	ck_chart(&b, "one");
 	ck_assert_uint_eq(count(b.s, "<circle"), 1);
@@ -119,7 +131,8 @@ START_TEST(test_trend)
 	ck_assert_ptr_nonnull(strstr(b.s, ">2026-01-05</text>"));
 	strbuf_reset(&b);
 	/* A slope without its CI: the line, no band. */
-	t = (struct svg_trend){ x, y, 2, 0.5, NAN, NAN, NAN, NAN, 220, 130 };
+	t = (struct svg_trend){ x, y, 2, 0.5, NAN, NAN, NAN, NAN, 220, 130,
+		NULL, NULL };
 	svg_trend(&b, "two", "d", &t);
 	ck_chart(&b, "two");
 	ck_assert_uint_eq(count(b.s, "<polygon"), 0);
@@ -131,7 +144,7 @@ START_TEST(test_trend)
 		double nx[] = { NAN, 20000 }, ny[] = { 1, NAN };
 
 		t = (struct svg_trend){ nx, ny, 2, 0.5, 0.1, 0.9, 1, 2, 220,
-			130 };
+			130, NULL, NULL };
 		svg_trend(&b, "none", "d", &t);
 		ck_chart(&b, "none");
 		ck_assert_ptr_nonnull(strstr(b.s, ">no data</text>"));
@@ -142,6 +155,54 @@ START_TEST(test_trend)
 		ck_chart(&b, "none");
 		ck_assert_ptr_nonnull(strstr(b.s, ">no data</text>"));
 	}
+	strbuf_free(&b);
+}
+END_TEST
+
+/* Points linked to their session pages, with a tooltip each. */
+START_TEST(test_trend_links)
+{
+	double x[] = { 20458, 20472, NAN };
+	double y[] = { 0.8, 1.1, 1.4 };
+	const char *href[] = { "session-C1--1.html", "a\"b<c.html", "x" };
+	const char *tip[] = { "session 1 <", NULL, "never drawn" };
+	struct svg_trend t = { x, y, 3, NAN, NAN, NAN, NAN, NAN, 220, 130,
+		href, tip };
+	strbuf b = { 0 };
+
+	svg_trend(&b, "links", "d", &t);
+	ck_chart(&b, "links");
+	ck_assert_uint_eq(count(b.s, "<a href="), 2);	/* drawn points */
+	ck_assert_ptr_nonnull(strstr(b.s, "<a href=\"session-C1--1.html\">"
+	    "<circle"));
+	ck_assert_ptr_nonnull(strstr(b.s, "href=\"a&quot;b&lt;c.html\""));
+	ck_assert_ptr_nonnull(strstr(b.s, "<title>session 1 &lt;</title>"
+	    "</circle></a>"));
+	ck_assert_ptr_null(strstr(b.s, "never drawn"));
+	strbuf_free(&b);
+}
+END_TEST
+
+START_TEST(test_timeline)
+{
+	const char *labels[] = { "Rupture", "Repair <x>" };
+	const char *colour[] = { "#D55E00", "#009E73" };
+	unsigned char mark[] = { 1, 0, 1, 0,  0, 1, 0, 0 };
+	double from[] = { 1, NAN, -5 }, to[] = { 2, 3, 1e300 };
+	strbuf b = { 0 };
+
+	svg_timeline(&b, "T", "D", labels, colour, 2, mark, 4, from, to, 3);
+	ck_chart(&b, "T");
+	ck_assert_uint_eq(count(b.s, "fill=\"#D55E00\""), 2);
+	ck_assert_uint_eq(count(b.s, "fill=\"#009E73\""), 1);
+	/* One event drawn: the others have a NaN start or an absurd end. */
+	ck_assert_uint_eq(count(b.s, "opacity=\"0.35\""), 1);
+	ck_assert_ptr_nonnull(strstr(b.s, "Repair &lt;x&gt;"));
+	ck_assert_ptr_null(strstr(b.s, "nan"));
+	strbuf_reset(&b);
+	svg_timeline(&b, "E", "D", labels, colour, 2, mark, 0, NULL, NULL, 0);
+	ck_chart(&b, "E");
+	ck_assert_ptr_nonnull(strstr(b.s, ">no data</text>"));
 	strbuf_free(&b);
 }
 END_TEST
@@ -212,6 +273,8 @@ unit_suite(void)
 
 	tcase_add_test(tc, test_range);
 	tcase_add_test(tc, test_trend);
+	tcase_add_test(tc, test_trend_links);
+	tcase_add_test(tc, test_timeline);
 	tcase_add_test(tc, test_months);
 	tcase_add_test(tc, test_histogram);
 	suite_add_tcase(s, tc);
