@@ -1101,7 +1101,12 @@ ingest_open(const char *path, const char *display,
 			*why = xasprintf("cannot open: %s", strerror(errno));
 			return NULL;
 		}
-		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		if (fstat(fd, &st) != 0) {
+			*why = xasprintf("cannot stat: %s", strerror(errno));
+			close(fd);
+			return NULL;
+		}
+		if (!S_ISREG(st.st_mode)) {
 			*why = xstrdup(S_ISDIR(st.st_mode) ? "is a directory" :
 			    "not a regular file (FIFO, socket or device); "
 			    "refused");
