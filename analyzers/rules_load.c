@@ -725,8 +725,9 @@ load_dir(rules_set *rs, const char *dir, int origin, sha256_ctx *hc,
 			rules_errors_add(errs, "%s: %s", path, why);
 			free(why);
 		} else {
-			sha256_update(hc, names[i], strlen(names[i]) + 1);
-			sha256_update(hc, buf, len);
+			sha256_update(hc, strlen(names[i]) + 1,
+			    (const uint8_t *)names[i]);
+			sha256_update(hc, len, (const uint8_t *)buf);
 			rs->nfiles++;
 			parse_file(&ld, buf, len);
 		}

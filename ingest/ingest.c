@@ -1244,7 +1244,7 @@ import_whole(ingest *in, const struct import_format *fmt, size_t n)
 		if (r == 0)
 			break;
 		in->bytes += (unsigned long long)r;
-		sha256_update(&in->sha, in->buf, (size_t)r);
+		sha256_update(&in->sha, (size_t)r, (const uint8_t *)in->buf);
 		if (data.len + (size_t)r > IMPORT_MAX_BYTES)
 			toobig = 1;
 		else
@@ -1482,7 +1482,7 @@ feed(ingest *in)
 	}
 	if (n > 0) {
 		in->bytes += (unsigned long long)n;
-		sha256_update(&in->sha, in->buf, (size_t)n);
+		sha256_update(&in->sha, (size_t)n, (const uint8_t *)in->buf);
 	} else
 		in->eof = 1;
 	if (in->ctxt == NULL) {
@@ -1619,7 +1619,7 @@ ingest_sha256(ingest *in)
 			if (n <= 0)
 				break;
 			in->bytes += (unsigned long long)n;
-			sha256_update(&in->sha, in->buf, (size_t)n);
+			sha256_update(&in->sha, (size_t)n, (const uint8_t *)in->buf);
 		}
 		in->eof = 1;
 		sha256_final_hex(&in->sha, in->hex);
