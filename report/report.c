@@ -16,6 +16,7 @@
 #include "outfile.h"
 #include "report.h"
 #include "report_internal.h"
+#include "sha256.h"
 #include "tags.h"
 
 /* --- formatting --- */
@@ -52,11 +53,17 @@ report_p(double p)
 /* "KIND-ID.html": letters, digits, "." and "-" of the id stay, every
  * other byte becomes "_XX" (its hex value), so two ids never share a
  * page (one clinician's page must never hold another's sessions); the
- * "kind-" prefix keeps "." and ".." out of the name. */
+ * "kind-" prefix keeps "." and ".." out of the name. A name that would
+ * pass REPORT_NAME_MAX bytes keeps its first REPORT_NAME_KEEP and ends in
+ * "~" and the id's SHA-256 instead. */
+#define REPORT_NAME_MAX		200	/* below NAME_MAX (255) with room
+					   for a temporary suffix */
+#define REPORT_NAME_KEEP	(REPORT_NAME_MAX - 1 - 64 - 5)
 char *
 report_page_name(const char *kind, const char *id)
 {
 	strbuf b = { 0 };
+	size_t keep = 0;
 
 	strbuf_adds(&b, kind);
 	strbuf_addc(&b, '-');
@@ -67,6 +74,24 @@ report_page_name(const char *kind, const char *id)
 			strbuf_addc(&b, (char)*p);
 		else
 			strbuf_addf(&b, "_%02X", *p);
+		if (b.len <= REPORT_NAME_KEEP)
+			keep = b.len;
+	}
+	if (b.len + sizeof(".html") - 1 > REPORT_NAME_MAX) {
+		/* Too long for one file name (NAME_MAX is 255 bytes on
+		 * Linux filesystems): keep the start, cut after a whole
+		 * character or escape, and add the id's SHA-256 so two
+		 * ids still never share a page. "~" never appears in the
+		 * escaped part. */
+		sha256_ctx c;
+		char hex[65];
+
+		sha256_init(&c);
+		sha256_update(&c, strlen(id), (const uint8_t *)id);
+		sha256_final_hex(&c, hex);
+		b.len = keep;
+		b.s[keep] = '\0';
+		strbuf_addf(&b, "~%s", hex);
 	}
 	strbuf_adds(&b, ".html");
 	return strbuf_release(&b);
