@@ -444,9 +444,9 @@ is_frequent(const struct cand *f, size_t nf, const char *s, size_t n)
 	return nf > 0 && bsearch(&key, f, nf, sizeof(*f), label_cmp) != NULL;
 }
 
-size_t
+int
 caption_build(const struct caption_set *set, struct import_doc *doc,
-    struct diags *d)
+    struct diags *d, size_t len)
 {
 	struct build b = { 0 };
 	struct cand *freq;
@@ -511,7 +511,12 @@ caption_build(const struct caption_set *set, struct import_doc *doc,
 	free(freq);
 	free(b.spk);
 	strbuf_free(&b.text);
-	return doc->nturns - before;
+	if (doc->nturns > before)
+		return 0;
+	diags_error(d, set->ncues > 0 ? set->cues[0].line : 1, 1,
+	    "no cues: %s", len == 0 ? "the file is empty" :
+	    set->ncues == 0 ? "the file holds no cue" : "no cue has any text");
+	return -1;
 }
 
 int

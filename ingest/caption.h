@@ -85,10 +85,12 @@ size_t caption_unroll(struct caption_set *set);
  *     (a change to a speaker the file does not name);
  *   - any other text continues the speaker before it, across cues; text
  *     before any speaker is "unknown".
- * Every turn has the times of its cue. Returns the number of turns.
+ * Every turn has the times of its cue. Returns 0, or -1 with an error
+ * "no cues: ..." when no turn has text (len, the file's length, tells an
+ * empty file).
  */
-size_t caption_build(const struct caption_set *set, struct import_doc *doc,
-    struct diags *d);
+int caption_build(const struct caption_set *set, struct import_doc *doc,
+    struct diags *d, size_t len);
 
 void caption_free(struct caption_set *set);
 

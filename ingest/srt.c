@@ -251,14 +251,7 @@ srt_parse(const struct import_src *src, struct import_docs *out,
 	caption_warn_end(&w.orphan, d, "blank lines inside cues");
 	caption_warn_end(&w.noblank, d, "cues without a blank line before");
 	doc = import_doc_create(out);
-	if (caption_build(&set, doc, d) == 0) {
-		diags_error(d, set.ncues > 0 ? set.cues[0].line : 1, 1,
-		    "no cues: %s", len == 0 ? "the file is empty" :
-		    set.ncues == 0 ? "the file holds no cue" :
-		    "no cue has any text");
-		goto out;
-	}
-	rc = 0;
+	rc = caption_build(&set, doc, d, len);
 out:
 	caption_free(&set);
 	free(text);

@@ -526,13 +526,7 @@ vtt_parse(const struct import_src *src, struct import_docs *out,
 	doc = import_doc_create(out);
 	if (lang != NULL)
 		import_doc_meta(doc, IMPORT_LANGUAGE, lang, langlen);
-	if (caption_build(&set, doc, d) == 0) {
-		diags_error(d, set.ncues > 0 ? set.cues[0].line : 1, 1,
-		    "no cues: %s", set.ncues > 0 ? "no cue has any text" :
-		    "the file holds no cue");
-		goto out;
-	}
-	rc = 0;
+	rc = caption_build(&set, doc, d, len);
 out:
 	caption_free(&set);
 	free(text);

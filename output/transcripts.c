@@ -16,6 +16,7 @@
 #include "redact.h"
 #include "tags.h"
 #include "transcripts.h"
+#include "utterances.h"
 
 /* Where needle (n bytes, n > 0) is in hay (len bytes), which is the
  * original text of tlen bytes redacted, for a needle that was at near
@@ -95,21 +96,11 @@ transcripts_render(strbuf *b, const session *s, const struct analyze_result *r)
 	vocab = tags_all(&nvocab);
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
-		const struct session_speaker *sp = &s->speakers[u->speaker];
 		const struct analyze_utt *au = &r->utts[i];
 		char *text = NULL, *red = NULL;
 		size_t len = 0;
 
-		strbuf_adds(b, "{\"session\":");
-		fmt_json_str(b, s->id);
-		strbuf_addf(b, ",\"index\":%zu,\"speaker\":", u->index);
-		fmt_json_str(b, sp->id);
-		strbuf_adds(b, ",\"role\":");
-		fmt_json_str(b, session_role_name(sp->role));
-		strbuf_adds(b, ",\"start\":");
-		fmt_json_num(b, u->start);
-		strbuf_adds(b, ",\"end\":");
-		fmt_json_num(b, u->end);
+		utterances_head(b, s, i);
 		strbuf_adds(b, ",\"text\":");
 		if (u->len <= EXAMPLES_MAX_SOURCE) {
 			text = xstrndup(u->text, u->len);

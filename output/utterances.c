@@ -7,6 +7,24 @@
 #include "utterances.h"
 
 void
+utterances_head(strbuf *b, const session *s, size_t i)
+{
+	const struct session_utt *u = &s->utts[i];
+	const struct session_speaker *sp = &s->speakers[u->speaker];
+
+	strbuf_adds(b, "{\"session\":");
+	fmt_json_str(b, s->id);
+	strbuf_addf(b, ",\"index\":%zu,\"speaker\":", u->index);
+	fmt_json_str(b, sp->id);
+	strbuf_adds(b, ",\"role\":");
+	fmt_json_str(b, session_role_name(sp->role));
+	strbuf_adds(b, ",\"start\":");
+	fmt_json_num(b, u->start);
+	strbuf_adds(b, ",\"end\":");
+	fmt_json_num(b, u->end);
+}
+
+void
 utterances_render(strbuf *b, const session *s, const struct analyze_result *r)
 {
 	const struct tags_entry *vocab;
@@ -15,19 +33,9 @@ utterances_render(strbuf *b, const session *s, const struct analyze_result *r)
 	vocab = tags_all(&nvocab);
 	for (size_t i = 0; i < s->nutts; i++) {
 		const struct session_utt *u = &s->utts[i];
-		const struct session_speaker *sp = &s->speakers[u->speaker];
 		const struct analyze_utt *au = &r->utts[i];
 
-		strbuf_adds(b, "{\"session\":");
-		fmt_json_str(b, s->id);
-		strbuf_addf(b, ",\"index\":%zu,\"speaker\":", u->index);
-		fmt_json_str(b, sp->id);
-		strbuf_adds(b, ",\"role\":");
-		fmt_json_str(b, session_role_name(sp->role));
-		strbuf_adds(b, ",\"start\":");
-		fmt_json_num(b, u->start);
-		strbuf_adds(b, ",\"end\":");
-		fmt_json_num(b, u->end);
+		utterances_head(b, s, i);
 		strbuf_addf(b, ",\"words\":%zu,\"tags\":[",
 		    u->words);
 		for (size_t k = 0; k < au->ntags; k++) {

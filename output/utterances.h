@@ -11,6 +11,10 @@
 #include "session.h"
 #include "util.h"
 
+/* Append the start of utterance i's object, shared with transcripts.jsonl:
+ * {"session":..,"index":..,"speaker":..,"role":..,"start":..,"end":..
+ * (no closing brace). */
+void utterances_head(strbuf *b, const session *s, size_t i);
 /* Append one line per utterance of s, with its tags from r, to b. */
 void utterances_render(strbuf *b, const session *s,
     const struct analyze_result *r);
