@@ -76,7 +76,6 @@ struct run {
 	resultsdb		*db;
 	char			*error;		/* first write error */
 
-	strset			 ids;		/* session ids written */
 	strbuf			 input_ids;	/* JSON ids of this input */
 	size_t			 input_rejects;
 	size_t			 ninputs_written;
@@ -263,7 +262,9 @@ emit_session(struct run *run, const struct batch_event *ev)
 		result_free(r);
 		return;
 	}
-	if (strset_add(&run->ids, r->id) != 0) {
+	/* The aggregate's row store knows every id kept so far: no set of
+	 * ids grows in memory. */
+	if (aggregate_contains(run->agg, r->id)) {
 		char *msg = xasprintf("duplicate session id '%s': an earlier "
 		    "input has a session with this id", r->id);
 
@@ -280,6 +281,8 @@ emit_session(struct run *run, const struct batch_event *ev)
 	if (run->tr_f != NULL)
 		put(run, run->tr_f, r->transcript.s, r->transcript.len);
 	aggregate_add(run->agg, &r->row, r->lag, &r->agree);
+	if (aggregate_error(run->agg) != NULL)
+		write_error(run, xstrdup(aggregate_error(run->agg)));
 	if (run->error == NULL && resultsdb_add(run->db, r->id, &r->row,
 	    &r->db, &why) != 0)
 		write_error(run, why);
@@ -406,12 +409,13 @@ open_outputs(struct run *run, char **why)
 	return 0;
 }
 
-/* sessions.csv, from the session rows held for the statistics. */
+/* sessions.csv, from the aggregate's row store. */
 static int
-write_csv(const aggregate *agg, outfile *f, char **why)
+write_csv(aggregate *agg, outfile *f, char **why)
 {
 	if (sessions_write_csv(agg, outfile_stream(f)) != 0) {
-		*why = xasprintf("%s: write error", outfile_tmppath(f));
+		*why = aggregate_error(agg) != NULL ? xstrdup(aggregate_error(agg)) :
+		    xasprintf("%s: write error", outfile_tmppath(f));
 		return -1;
 	}
 	return 0;
@@ -446,8 +450,8 @@ write_statistics(struct run *run, outfile **f, char **why)
 	struct aggregate_out out;
 	int rc = -1;
 
-	aggregate_finish(run->agg, PACKAGE_VERSION, &out);
-	if (write_table(run, &out.clinicians, "clinicians.csv", &f[0],
+	if (aggregate_finish(run->agg, PACKAGE_VERSION, &out, why) == 0 &&
+	    write_table(run, &out.clinicians, "clinicians.csv", &f[0],
 	    why) == 0 &&
 	    write_table(run, &out.cohorts, "cohorts.csv", &f[1], why) == 0 &&
 	    write_table(run, &out.agreement, "agreement.csv", &f[2],
@@ -641,7 +645,6 @@ fail:
 out:
 	free(run.error);
 	aggregate_free(run.agg);
-	strset_free(&run.ids);
 	strbuf_free(&run.input_ids);
 	pthread_mutex_destroy(&run.lock);
 	inputs_free(&inputs);
