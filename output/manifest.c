@@ -90,11 +90,27 @@ manifest_end(strbuf *b, size_t ninputs, const struct manifest_tail *t)
 		if (t->transcripts && strcmp(outputs[i], "examples.jsonl") == 0)
 			strbuf_adds(b, ", \"transcripts.jsonl\"");
 	}
+	if (t->shard_n > 0)
+		strbuf_adds(b, ", \"shard.events\"");
 	strbuf_adds(b, "],\n");
 	json_key(b, "  ", "reports");
 	strbuf_adds(b, t->reports ? "true,\n" : "false,\n");
 	json_key(b, "  ", "session_pages");
 	strbuf_adds(b, t->transcripts ? "true,\n" : "false,\n");
+	/* What differs between a single run and the same corpus run in
+	 * shards and merged: only these lines and the runtime. */
+	if (t->shard_n > 0) {
+		json_key(b, "  ", "shard");
+		strbuf_addf(b, "{\"index\": %d, \"count\": %d, \"inputs\": %zu, "
+		    "\"inputs_sha256\": ", t->shard_k, t->shard_n,
+		    t->shard_inputs);
+		fmt_json_str(b, t->shard_inputs_sha256);
+		strbuf_adds(b, "},\n");
+	}
+	if (t->merged > 0) {
+		json_key(b, "  ", "merged");
+		strbuf_addf(b, "{\"shards\": %d},\n", t->merged);
+	}
 	/* Everything below varies from run to run. */
 	iso_time(t0, sizeof(t0), t->started);
 	iso_time(t1, sizeof(t1), t->finished);
