@@ -24,7 +24,7 @@ add_under(struct inputs *out, char *path, char *why, const char *root)
 		while (key < n && path[key] == '/')
 			key++;
 	}
-	if (key >= n) {	/* a file INPUT, or the root itself */
+	if (root == NULL || key >= n) {	/* a file INPUT, or the root */
 		const char *slash = strrchr(path, '/');
 
 		key = slash != NULL && slash[1] != '\0' ?
