@@ -146,7 +146,8 @@ aggregate_create(void)
 	    "PRAGMA cache_size = -%d; BEGIN; "
 	    "CREATE TABLE s (seq INTEGER PRIMARY KEY, session TEXT UNIQUE, "
 	    "clinician TEXT, client TEXT, cohort TEXT, date TEXT, "
-	    "modality TEXT, number TEXT, day REAL, v BLOB, mv BLOB);",
+	    "modality TEXT, number TEXT, day REAL, v BLOB, mv BLOB, "
+	    "ap BLOB);",
 	    STORE_CACHE_KIB);
 	if (sqlite3_open_v2("", &a->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
@@ -154,7 +155,7 @@ aggregate_create(void)
 	else if (sqlite3_exec(a->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		store_error(a, "create");
 	a->ins = prepare(a, "INSERT INTO s VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?)");
+	    "?, ?, ?, ?)");
 	a->has = prepare(a, "SELECT 1 FROM s WHERE session = ?");
 	a->get = prepare(a, "SELECT " ROW_COLS " FROM s WHERE seq = ?");
 	return a;
@@ -194,6 +195,18 @@ aggregate_add(aggregate *a, const struct measure_row *row,
 {
 	struct mvalue *mv = xcalloc(row->nmeasures + 1, sizeof(*mv));
 	double day = session_date_days(row->meta[META_DATE]);
+	unsigned long *ap = NULL;
+	size_t nap = 0;
+
+	/* A coded session's agreement pairs (analyzer and human counts per
+	 * tag) wait in the store for the ICC(2,1) at the end; the additive
+	 * counts are summed here. */
+	if (ac != NULL && ac->coded) {
+		nap = 2 * ac->ntags;
+		ap = xcalloc(nap + 1, sizeof(*ap));
+		memcpy(ap, ac->machine, ac->ntags * sizeof(*ap));
+		memcpy(ap + ac->ntags, ac->human, ac->ntags * sizeof(*ap));
+	}
 
 	for (size_t i = 0; i < row->nmeasures; i++) {
 		size_t k;
@@ -220,16 +233,22 @@ aggregate_add(aggregate *a, const struct measure_row *row,
 		    (int)(a->ncols * sizeof(*row->v)), SQLITE_STATIC);
 		sqlite3_bind_blob(a->ins, MEASURE_NMETA + 4, mv,
 		    (int)(row->nmeasures * sizeof(*mv)), SQLITE_STATIC);
+		if (ap != NULL)
+			sqlite3_bind_blob(a->ins, MEASURE_NMETA + 5, ap,
+			    (int)(nap * sizeof(*ap)), SQLITE_STATIC);
+		else
+			sqlite3_bind_null(a->ins, MEASURE_NMETA + 5);
 		if (sqlite3_step(a->ins) != SQLITE_DONE)
 			store_error(a, "write");
 		sqlite3_reset(a->ins);
 		sqlite3_clear_bindings(a->ins);
 	}
 	free(mv);
+	free(ap);
 	for (size_t i = 0; lag != NULL && i < a->lagrows * a->lagcols; i++)
 		a->lag[i] += lag[i];
 	if (ac != NULL)
-		agree_total_add(&a->agree, ac);
+		agree_total_count(&a->agree, ac);
 	a->n++;
 }
 
@@ -1018,6 +1037,35 @@ measures(struct work *w, strbuf *b)
 	free(x);
 }
 
+/* The coded sessions' agreement pairs, back from the store in input order,
+ * for the ICC(2,1) of agree.c (only now, after the measures' arrays are
+ * freed). */
+static void
+agreement_pairs(aggregate *a)
+{
+	sqlite3_stmt *st;
+	size_t ntags = a->agree.ntags;
+
+	if (a->agree.sessions == 0 || a->agree.npairs > 0)
+		return;
+	st = prepare(a, "SELECT ap FROM s WHERE ap IS NOT NULL ORDER BY seq");
+	while (step(a, st) == 1) {
+		const unsigned long *ap = sqlite3_column_blob(st, 0);
+		unsigned long *copy;
+
+		if (ap == NULL || (size_t)sqlite3_column_bytes(st, 0) !=
+		    2 * ntags * sizeof(*ap)) {
+			store_error(a, "agreement pairs");
+			break;
+		}
+		copy = xmalloc(2 * ntags * sizeof(*copy) + 1);
+		memcpy(copy, ap, 2 * ntags * sizeof(*copy));
+		agree_total_pair(&a->agree, copy, copy + ntags);
+		free(copy);
+	}
+	sqlite3_finalize(st);
+}
+
 int
 aggregate_finish(aggregate *a, const char *version,
     struct aggregate_out *out, char **why)
@@ -1035,6 +1083,7 @@ aggregate_finish(aggregate *a, const char *version,
 	clinicians(&w, &out->clinicians, b);
 	cohorts(&w, &out->cohorts, b);
 	measures(&w, b);
+	agreement_pairs(a);
 	strbuf_adds(b, ",\n  \"lag1\": ");
 	lag_json(a->lag, b);
 	strbuf_adds(b, ",\n  \"agreement\": ");
@@ -1110,6 +1159,23 @@ aggregate_session(aggregate *a, size_t i, struct aggregate_row *out)
 	out->nmv = nmv;
 	sqlite3_reset(a->get);
 	return 0;
+}
+
+int
+aggregate_ids(aggregate *a, size_t from,
+    void (*fn)(void *arg, const char *id), void *arg)
+{
+	sqlite3_stmt *st = prepare(a, "SELECT session FROM s WHERE seq >= ? "
+	    "ORDER BY seq");
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)from);
+	while ((rc = step(a, st)) == 1)
+		fn(arg, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc;
 }
 
 double

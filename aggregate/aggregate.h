@@ -68,6 +68,11 @@ size_t aggregate_nsessions(const aggregate *a);
  * the next aggregate_session() or aggregate_free()). 0, or -1 when it
  * cannot be read (out is then all missing). */
 int aggregate_session(aggregate *a, size_t i, struct aggregate_row *out);
+/* Call fn(arg, id) with the session id of every row from `from` (0-based,
+ * in the order added) to the last, one at a time, the id borrowed for
+ * the call. 0, or -1 when the store cannot be read. */
+int aggregate_ids(aggregate *a, size_t from,
+    void (*fn)(void *arg, const char *id), void *arg);
 /* The names of the session measures (measure_<name>) in the order first
  * seen; borrowed. */
 const char *const *aggregate_measure_names(const aggregate *a, size_t *n);

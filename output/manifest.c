@@ -45,8 +45,8 @@ manifest_begin(strbuf *b, const struct manifest_head *h)
 }
 
 void
-manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
-    unsigned long long bytes, size_t rejects, const char *ids)
+manifest_input_begin(strbuf *b, size_t nth, const char *path,
+    const char *sha256, unsigned long long bytes, size_t rejects)
 {
 	strbuf_adds(b, nth ? ",\n    {\"path\":" : "\n    {\"path\":");
 	fmt_json_str(b, path);
@@ -54,8 +54,21 @@ manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
 	fmt_json_str(b, sha256);
 	strbuf_addf(b, ",\"bytes\":%llu,\"rejects\":%zu,\"sessions\":[",
 	    bytes, rejects);
-	strbuf_adds(b, ids != NULL ? ids : "");
+}
+
+void
+manifest_input_end(strbuf *b)
+{
 	strbuf_adds(b, "]}");
+}
+
+void
+manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
+    unsigned long long bytes, size_t rejects, const char *ids)
+{
+	manifest_input_begin(b, nth, path, sha256, bytes, rejects);
+	strbuf_adds(b, ids != NULL ? ids : "");
+	manifest_input_end(b);
 }
 
 static void

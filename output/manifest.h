@@ -54,6 +54,12 @@ void manifest_begin(strbuf *b, const struct manifest_head *h);
 void manifest_input(strbuf *b, size_t nth, const char *path,
     const char *sha256, unsigned long long bytes, size_t rejects,
     const char *ids);
+/* manifest_input() in two halves, for ids streamed between them (each
+ * id JSON-quoted, comma-separated): up to the opening of the sessions
+ * list, and its close. */
+void manifest_input_begin(strbuf *b, size_t nth, const char *path,
+    const char *sha256, unsigned long long bytes, size_t rejects);
+void manifest_input_end(strbuf *b);
 /* Append the rest, after ninputs entries. */
 void manifest_end(strbuf *b, size_t ninputs, const struct manifest_tail *t);
 

@@ -352,7 +352,6 @@ fail:
 out:
 	free(run.error);
 	aggregate_free(run.agg);
-	strbuf_free(&run.input_ids);
 	pthread_mutex_destroy(&run.lock);
 	for (int i = 0; i < ndirs; i++)
 		cJSON_Delete(si[i].manifest);

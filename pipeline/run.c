@@ -249,26 +249,50 @@ emit_session(struct run *run, const struct batch_event *ev)
 	if (run->error == NULL && resultsdb_add(run->db, r->id, &r->row,
 	    &r->db, &why) != 0)
 		write_error(run, why);
-	strbuf_adds(&run->input_ids, run->input_ids.len ? "," : "");
-	fmt_json_str(&run->input_ids, r->id);
 	run->sessions++;
 	run->utterances += r->db.nutts;
 	run->tags += r->db.ntags;
 	run_result_free(r);
 }
 
+/* The manifest's list of an input's session ids, streamed from the
+ * aggregate's row store (a <corpus> of a million sessions needs no list
+ * in memory). */
+struct ids_out {
+	struct run	*run;
+	strbuf		 b;
+	size_t		 n;
+};
+
+static void
+put_id(void *arg, const char *id)
+{
+	struct ids_out *o = arg;
+
+	strbuf_adds(&o->b, o->n++ ? "," : "");
+	fmt_json_str(&o->b, id);
+	if (o->b.len > 65536) {
+		put(o->run, o->run->man_f, o->b.s, o->b.len);
+		strbuf_reset(&o->b);
+	}
+}
+
 static void
 emit_input_end(struct run *run, const struct batch_event *ev)
 {
-	strbuf b = { 0 };
+	struct ids_out o = { run, { 0 }, 0 };
 
 	diagnostics(run, ev);
-	manifest_input(&b, run->ninputs_written++, ev->path, ev->sha256,
-	    ev->bytes, run->input_rejects, run->input_ids.s);
-	put(run, run->man_f, b.s, b.len);
-	strbuf_free(&b);
+	manifest_input_begin(&o.b, run->ninputs_written++, ev->path,
+	    ev->sha256, ev->bytes, run->input_rejects);
+	if (aggregate_ids(run->agg, run->input_first, put_id, &o) != 0)
+		write_error(run, xstrdup(aggregate_error(run->agg) != NULL ?
+		    aggregate_error(run->agg) : "temporary row store: read"));
+	manifest_input_end(&o.b);
+	put(run, run->man_f, o.b.s, o.b.len);
+	strbuf_free(&o.b);
+	run->input_first = aggregate_nsessions(run->agg);
 	run->rejected_inputs += run->input_rejects > 0;
-	strbuf_reset(&run->input_ids);
 	run->input_rejects = 0;
 }
 
@@ -700,7 +724,6 @@ fail:
 out:
 	free(run.error);
 	aggregate_free(run.agg);
-	strbuf_free(&run.input_ids);
 	pthread_mutex_destroy(&run.lock);
 	inputs_free(&inputs);
 	free(global);

@@ -60,7 +60,8 @@ struct run {
 	resultsdb		*db;
 	char			*error;		/* first write error */
 
-	strbuf			 input_ids;	/* JSON ids of this input */
+	size_t			 input_first;	/* its first session in
+						   the aggregate */
 	size_t			 input_rejects;
 	size_t			 ninputs_written;
 	size_t			 sessions, utterances, tags, rejects;
