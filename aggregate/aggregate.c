@@ -931,6 +931,33 @@ row_measure(sqlite3_stmt *st, size_t m)
 	return NAN;
 }
 
+/* The rows of the regression of measure m on the predictors pc, read in
+ * input order from st (stats_regress_rows() asks for rows 0 .. n-1). */
+struct reg_arg {
+	aggregate	*a;
+	sqlite3_stmt	*st;
+	size_t		 m;
+	const int	*pc;
+	size_t		 np;
+};
+
+static int
+reg_row(void *arg, size_t i, double *x, double *y)
+{
+	struct reg_arg *r = arg;
+
+	if (r->st == NULL)
+		return -1;
+	if (i == 0)
+		sqlite3_reset(r->st);
+	if (step(r->a, r->st) != 1)
+		return -1;
+	for (size_t p = 0; p < r->np; p++)
+		x[p] = row_value(r->a, r->st, (size_t)r->pc[p]);
+	*y = row_measure(r->st, r->m);
+	return 0;
+}
+
 /* The "measures" block: each session measure against the indicators,
  * over every session in input order. */
 static void
@@ -942,9 +969,9 @@ measures(struct work *w, strbuf *b)
 	double *x = xcalloc(a->n + 1, sizeof(*x));
 	size_t np;
 	const int *pc = indicators_predictors(&np);
-	double *xx = NULL;
 	sqlite3_stmt *st = a->nm > 0 ? prepare(a, "SELECT " ROW_COLS
 	    " FROM s ORDER BY seq") : NULL;
+	struct reg_arg ra = { a, st, 0, pc, np };
 
 	for (size_t i = 0; i < a->nm; i++)
 		mo[i] = i;
@@ -987,21 +1014,18 @@ measures(struct work *w, strbuf *b)
 			jwhy(b, r.why);
 			strbuf_addc(b, '}');
 		}
-		/* The design matrix only now, after the correlations' arrays
-		 * are no longer needed at the same time. */
+		/* The regression reads its rows from the store straight into
+		 * GSL's design matrix, after the correlations' arrays are
+		 * freed: no n x k copy beside it. */
 		free(x);
-		x = NULL;
-		xx = xcalloc((a->n + 1) * np, sizeof(*xx));
-		for (i = 0; i < a->n * np; i++)
-			xx[i] = NAN;
-		for (i = 0; i < a->n && step(a, st) == 1; i++)
-			for (size_t p = 0; p < np; p++)
-				xx[i * np + p] = row_value(a, st, (size_t)pc[p]);
-		sqlite3_reset(st);
-		stats_regress(xx, y, a->n, np, &reg);
-		free(xx);
-		xx = NULL;
+		free(y);
+		x = y = NULL;
+		ra.m = m;
+		stats_regress_rows(a->n, np, reg_row, &ra, &reg);
+		if (st != NULL)
+			sqlite3_reset(st);
 		x = xcalloc(a->n + 1, sizeof(*x));
+		y = xcalloc(a->n + 1, sizeof(*y));
 		strbuf_adds(b, "\n      },\n      \"regression\": {");
 		jnum(b, "n", (double)reg.n, 0);
 		strbuf_adds(b, ", \"predictors\": [");
