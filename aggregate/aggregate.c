@@ -6,24 +6,15 @@
  * name, indicators in sessions.csv order), so the output is
  * deterministic.
  *
- * The rows are not held in memory: aggregate_add() appends each to a
- * private temporary SQLite database on disk (sqlite3_open_v2 with an
- * empty name: "a private, temporary on-disk database ... automatically
- * deleted as soon as the database connection is closed",
- * https://sqlite.org/inmemorydb.html), with a small page cache. The
- * statistics then read it back in ordered passes: a clinician's sessions
- * at a time (ORDER BY clinician, date, input order), a cohort month's,
- * and, for the corpus-wide statistics that need every value at once (the
- * median's sort, ICC(1), Spearman's ranks, the SVD of the regression),
- * one indicator column at a time. Each statistic receives exactly the
- * values, in exactly the order, it received when the rows were held in
- * arrays, so every number (and every floating-point rounding) is the
- * same as before.
- *
- * The indicator values travel as a BLOB of doubles, not as REAL columns:
- * SQLite stores NaN as NULL and may store an integral REAL as an integer
- * (https://sqlite.org/datatype3.html, "REAL affinity"), which would turn
- * -0.0 into 0; a BLOB keeps every bit.
+ * The rows are not held in memory but in the aggregate's row store
+ * (rowstore.c), which the statistics read back in ordered passes: a
+ * clinician's sessions at a time (ORDER BY clinician, date, input
+ * order), a cohort month's, and, for the corpus-wide statistics that
+ * need every value at once (the median's sort, ICC(1), Spearman's ranks,
+ * the SVD of the regression), one indicator column at a time. Each
+ * statistic receives exactly the values, in exactly the order, it
+ * received when the rows were held in arrays, so every number (and every
+ * floating-point rounding) is the same as before.
  */
 #include "config.h"
 
@@ -35,6 +26,7 @@
 #include <sqlite3.h>
 
 #include "aggregate.h"
+#include "aggregate_internal.h"
 #include "indicators.h"
 #include "fmt.h"
 #include "lag.h"
@@ -45,10 +37,6 @@
  * their latest sessions" (issue 6): the last three. */
 #define LATEST_SESSIONS 3
 
-/* The page cache of the row store, in KiB (PRAGMA cache_size = -N):
- * enough for the B-tree's inner pages, small beside the rest of a run. */
-#define STORE_CACHE_KIB 2048
-
 /* MITI 4.2.1 proficiency of a mean (thresholds in indicators.c). */
 static const char *
 proficiency(const struct indicator *in, double mean)
@@ -58,286 +46,6 @@ proficiency(const struct indicator *in, double mean)
 	return mean >= in->good ? "good" : mean >= in->fair ? "fair" : "below";
 }
 
-enum { META_CLINICIAN = 1, META_COHORT = 3, META_DATE = 4, META_MODALITY = 5 };
-
-/* A session measure of a row: name indexes aggregate.mnames. */
-struct mvalue {
-	size_t	 name;
-	double	 v;
-};
-
-struct aggregate {
-	const struct indicator *cols;
-	size_t		 ncols;
-	sqlite3		*db;		/* the row store */
-	sqlite3_stmt	*ins, *has, *get;
-	char		*error;		/* the store's first error */
-	size_t		 n;
-	char	       **mnames;	/* session measure names, in order seen */
-	size_t		 nm, mcap;
-	unsigned long	*lag;
-	size_t		 lagrows, lagcols;
-	struct agree_total agree;
-	/* The row aggregate_session() returned last. */
-	char		*rmeta[MEASURE_NMETA];
-	double		*rv;
-	struct mvalue	*rmv;
-	size_t		 rmvcap;
-};
-
-/* The columns of every SELECT of rows (row_read()). */
-#define ROW_COLS "seq, session, clinician, client, cohort, date, modality, " \
-	"number, v, mv"
-/* The order of a clinician's sessions: by date, dateless ones last, ties
- * in input order. */
-#define CLIN_ORDER "clinician, day IS NULL, day, seq"
-
-static void
-store_error(aggregate *a, const char *what)
-{
-	if (a->error == NULL)
-		a->error = xasprintf("temporary row store: %s: %s", what,
-		    a->db != NULL ? sqlite3_errmsg(a->db) : "out of memory");
-}
-
-static sqlite3_stmt *
-prepare(aggregate *a, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (a->error == NULL && sqlite3_prepare_v2(a->db, sql, -1, &st,
-	    NULL) != SQLITE_OK) {
-		store_error(a, "prepare");
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	return st;
-}
-
-/* Step st; 1 for a row, 0 at the end, -1 on an error (recorded). */
-static int
-step(aggregate *a, sqlite3_stmt *st)
-{
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	store_error(a, "read");
-	return -1;
-}
-
-aggregate *
-aggregate_create(void)
-{
-	aggregate *a = xcalloc(1, sizeof(*a));
-	char sql[512];
-
-	a->cols = indicators_all(&a->ncols);
-	lag_dims(&a->lagrows, &a->lagcols);
-	a->lag = xcalloc(a->lagrows * a->lagcols, sizeof(*a->lag));
-	a->rv = xcalloc(a->ncols + 1, sizeof(*a->rv));
-	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = OFF; "
-	    "PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; "
-	    "PRAGMA cache_size = -%d; BEGIN; "
-	    "CREATE TABLE s (seq INTEGER PRIMARY KEY, session TEXT UNIQUE, "
-	    "clinician TEXT, client TEXT, cohort TEXT, date TEXT, "
-	    "modality TEXT, number TEXT, day REAL, v BLOB, mv BLOB, "
-	    "ap BLOB);",
-	    STORE_CACHE_KIB);
-	if (sqlite3_open_v2("", &a->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-		store_error(a, "open");
-	else if (sqlite3_exec(a->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		store_error(a, "create");
-	a->ins = prepare(a, "INSERT INTO s VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?)");
-	a->has = prepare(a, "SELECT 1 FROM s WHERE session = ?");
-	a->get = prepare(a, "SELECT " ROW_COLS " FROM s WHERE seq = ?");
-	return a;
-}
-
-const char *
-aggregate_error(const aggregate *a)
-{
-	return a->error;
-}
-
-int
-aggregate_contains(aggregate *a, const char *session_id)
-{
-	int rc;
-
-	if (a->has == NULL || session_id == NULL)
-		return 0;
-	sqlite3_bind_text(a->has, 1, session_id, -1, SQLITE_STATIC);
-	rc = step(a, a->has);
-	sqlite3_reset(a->has);
-	return rc == 1;
-}
-
-static void
-bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s != NULL)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void
-aggregate_add(aggregate *a, const struct measure_row *row,
-    const unsigned long *lag, const struct agree_counts *ac)
-{
-	struct mvalue *mv = xcalloc(row->nmeasures + 1, sizeof(*mv));
-	double day = session_date_days(row->meta[META_DATE]);
-	unsigned long *ap = NULL;
-	size_t nap = 0;
-
-	/* A coded session's agreement pairs (analyzer and human counts per
-	 * tag) wait in the store for the ICC(2,1) at the end; the additive
-	 * counts are summed here. */
-	if (ac != NULL && ac->coded) {
-		nap = 2 * ac->ntags;
-		ap = xcalloc(nap + 1, sizeof(*ap));
-		memcpy(ap, ac->machine, ac->ntags * sizeof(*ap));
-		memcpy(ap + ac->ntags, ac->human, ac->ntags * sizeof(*ap));
-	}
-
-	for (size_t i = 0; i < row->nmeasures; i++) {
-		size_t k;
-
-		for (k = 0; k < a->nm; k++)
-			if (strcmp(a->mnames[k], row->mnames[i]) == 0)
-				break;
-		if (k == a->nm) {
-			a->mnames = xgrow(a->mnames, &a->mcap, a->nm + 1,
-			    sizeof(*a->mnames));
-			a->mnames[a->nm++] = xstrdup(row->mnames[i]);
-		}
-		mv[i] = (struct mvalue){ k, row->mvalues[i] };
-	}
-	if (a->ins != NULL) {
-		sqlite3_bind_int64(a->ins, 1, (sqlite3_int64)a->n);
-		for (int i = 0; i < MEASURE_NMETA; i++)
-			bind_text_or_null(a->ins, i + 2, row->meta[i]);
-		if (isfinite(day))
-			sqlite3_bind_double(a->ins, MEASURE_NMETA + 2, day);
-		else
-			sqlite3_bind_null(a->ins, MEASURE_NMETA + 2);
-		sqlite3_bind_blob(a->ins, MEASURE_NMETA + 3, row->v,
-		    (int)(a->ncols * sizeof(*row->v)), SQLITE_STATIC);
-		sqlite3_bind_blob(a->ins, MEASURE_NMETA + 4, mv,
-		    (int)(row->nmeasures * sizeof(*mv)), SQLITE_STATIC);
-		if (ap != NULL)
-			sqlite3_bind_blob(a->ins, MEASURE_NMETA + 5, ap,
-			    (int)(nap * sizeof(*ap)), SQLITE_STATIC);
-		else
-			sqlite3_bind_null(a->ins, MEASURE_NMETA + 5);
-		if (sqlite3_step(a->ins) != SQLITE_DONE)
-			store_error(a, "write");
-		sqlite3_reset(a->ins);
-		sqlite3_clear_bindings(a->ins);
-	}
-	free(mv);
-	free(ap);
-	for (size_t i = 0; lag != NULL && i < a->lagrows * a->lagcols; i++)
-		a->lag[i] += lag[i];
-	if (ac != NULL)
-		agree_total_count(&a->agree, ac);
-	a->n++;
-}
-
-/* --- rows read back --- */
-
-struct sess {
-	/* The metadata of the row, in measure.h's order: session,
-	 * clinician, client, cohort, date, modality, number. */
-	char	*meta[MEASURE_NMETA];
-	double	 day;		/* days since 1970-01-01; NaN without date */
-	size_t	 cl;		/* index into the sorted clinicians */
-};
-
-/* Rows of one group (a clinician's, a cohort month's) in memory. */
-struct rows {
-	struct sess	*s;
-	size_t		 n, cap;
-	double		*v;		/* n x ncols */
-	size_t		 vcap;
-};
-
-static char *
-column_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t != NULL ? xstrdup((const char *)t) : NULL;
-}
-
-/* Indicator c of the row at st (the blob of column 8), exactly as
- * added. */
-static double
-row_value(const aggregate *a, sqlite3_stmt *st, size_t c)
-{
-	const double *v = sqlite3_column_blob(st, 8);
-	double x;
-
-	if (v == NULL || (size_t)sqlite3_column_bytes(st, 8) !=
-	    a->ncols * sizeof(double))
-		return NAN;
-	memcpy(&x, (const char *)v + c * sizeof(double), sizeof(x));
-	return x;
-}
-
-static void
-rows_clear(struct rows *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		for (size_t k = 0; k < MEASURE_NMETA; k++)
-			free(r->s[i].meta[k]);
-	r->n = 0;
-}
-
-static void
-rows_free(struct rows *r)
-{
-	rows_clear(r);
-	free(r->s);
-	free(r->v);
-	memset(r, 0, sizeof(*r));
-}
-
-static size_t find(const char *const *v, size_t n, const char *s);
-
-/* Append the row at st (ROW_COLS) to r; cl from the clinician names. */
-static void
-rows_push(const aggregate *a, struct rows *r, sqlite3_stmt *st,
-    const char *const *cl, size_t ncl)
-{
-	struct sess *s;
-	const void *blob;
-
-	r->s = xgrow(r->s, &r->cap, r->n + 1, sizeof(*r->s));
-	r->v = xgrow(r->v, &r->vcap, (r->n + 1) * a->ncols, sizeof(*r->v));
-	s = &r->s[r->n];
-	for (int i = 0; i < MEASURE_NMETA; i++)
-		s->meta[i] = column_text(st, i + 1);
-	s->day = session_date_days(s->meta[META_DATE]);
-	s->cl = find(cl, ncl, s->meta[META_CLINICIAN]);
-	blob = sqlite3_column_blob(st, 8);
-	if (blob != NULL && (size_t)sqlite3_column_bytes(st, 8) ==
-	    a->ncols * sizeof(double))
-		memcpy(r->v + r->n * a->ncols, blob, a->ncols * sizeof(double));
-	else
-		for (size_t c = 0; c < a->ncols; c++)
-			r->v[r->n * a->ncols + c] = NAN;
-	r->n++;
-}
-
 /* --- grouping --- */
 
 struct names {
@@ -345,28 +53,22 @@ struct names {
 	size_t	  n;
 };
 
-static int
-cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 /* The distinct values of the SQL query (one TEXT column, sorted by
  * SQLite's BINARY collation, which is memcmp: strcmp's order for
  * strings without NUL, https://sqlite.org/datatype3.html#collation). */
 static void
 distinct(aggregate *a, const char *sql, const char *bind, struct names *out)
 {
-	sqlite3_stmt *st = prepare(a, sql);
+	sqlite3_stmt *st = agg_prepare(a, sql);
 	size_t cap = 0;
 
 	out->v = NULL;
 	out->n = 0;
 	if (st != NULL && bind != NULL)
 		sqlite3_bind_text(st, 1, bind, -1, SQLITE_STATIC);
-	while (step(a, st) == 1) {
+	while (agg_step(a, st) == 1) {
 		out->v = xgrow(out->v, &cap, out->n + 1, sizeof(*out->v));
-		out->v[out->n++] = column_text(st, 0);
+		out->v[out->n++] = agg_text(st, 0);
 	}
 	sqlite3_finalize(st);
 	if (out->v == NULL)
@@ -381,17 +83,6 @@ names_free(struct names *nm)
 	free(nm->v);
 	nm->v = NULL;
 	nm->n = 0;
-}
-
-static size_t
-find(const char *const *v, size_t n, const char *s)
-{
-	const char *const *p;
-
-	if (s == NULL)
-		return (size_t)-1;
-	p = bsearch(&s, v, n, sizeof(*v), cmp_str);
-	return p ? (size_t)(p - v) : (size_t)-1;
 }
 
 /* Indicator column c of the first n rows of r. */
@@ -513,7 +204,7 @@ indicators_json(struct work *w, strbuf *b)
 	aggregate *a = w->a;
 	size_t *group = xcalloc(a->n + 1, sizeof(*group));
 	double *x = xcalloc(a->n + 1, sizeof(*x));
-	sqlite3_stmt *st = prepare(a, "SELECT " ROW_COLS " FROM s ORDER BY "
+	sqlite3_stmt *st = agg_prepare(a, "SELECT " ROW_COLS " FROM s ORDER BY "
 	    "seq");
 
 	strbuf_adds(b, ",\n  \"indicators\": {");
@@ -522,13 +213,13 @@ indicators_json(struct work *w, strbuf *b)
 		struct stats_icc icc;
 		size_t n = 0;
 
-		while (step(a, st) == 1 && n < a->n) {
-			size_t g = find(CL(w), (const char *)
+		while (agg_step(a, st) == 1 && n < a->n) {
+			size_t g = agg_find(CL(w), (const char *)
 			    sqlite3_column_text(st, 2));
 
 			if (g == (size_t)-1)
 				continue;
-			x[n] = row_value(a, st, c);
+			x[n] = agg_value(a, st, c);
 			group[n++] = g;
 		}
 		if (st != NULL)
@@ -673,7 +364,7 @@ by_clinician(struct work *w, const char *cohort,
     void *arg)
 {
 	aggregate *a = w->a;
-	sqlite3_stmt *st = prepare(a, cohort == NULL ?
+	sqlite3_stmt *st = agg_prepare(a, cohort == NULL ?
 	    "SELECT " ROW_COLS " FROM s WHERE clinician IS NOT NULL "
 	    "ORDER BY " CLIN_ORDER :
 	    "SELECT " ROW_COLS " FROM s WHERE clinician IS NOT NULL AND "
@@ -684,21 +375,21 @@ by_clinician(struct work *w, const char *cohort,
 	if (st != NULL && cohort != NULL)
 		sqlite3_bind_text(st, 1, cohort, -1, SQLITE_STATIC);
 	for (;;) {
-		int more = step(a, st) == 1;
-		size_t c = more ? find(CL(w), (const char *)
+		int more = agg_step(a, st) == 1;
+		size_t c = more ? agg_find(CL(w), (const char *)
 		    sqlite3_column_text(st, 2)) : (size_t)-1;
 
 		if (r.n > 0 && (!more || c != cur)) {
 			fn(w, cur, &r, arg);
-			rows_clear(&r);
+			agg_rows_clear(&r);
 		}
 		if (!more)
 			break;
 		cur = c;
-		rows_push(a, &r, st, CL(w));
+		agg_rows_push(a, &r, st, CL(w));
 	}
 	sqlite3_finalize(st);
-	rows_free(&r);
+	agg_rows_free(&r);
 }
 
 struct clin_arg {
@@ -784,7 +475,7 @@ cohort_month(struct work *w, const char *cohort, const char *month,
     int first, struct table *tab, strbuf *b)
 {
 	aggregate *a = w->a;
-	sqlite3_stmt *st = prepare(a, "SELECT " ROW_COLS " FROM s WHERE "
+	sqlite3_stmt *st = agg_prepare(a, "SELECT " ROW_COLS " FROM s WHERE "
 	    "cohort = ? AND date IS NOT NULL AND substr(date, 1, 7) = ? "
 	    "ORDER BY seq");
 	struct rows r = { 0 };
@@ -795,8 +486,8 @@ cohort_month(struct work *w, const char *cohort, const char *month,
 		sqlite3_bind_text(st, 1, cohort, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
 	}
-	while (step(a, st) == 1)
-		rows_push(a, &r, st, CL(w));
+	while (agg_step(a, st) == 1)
+		agg_rows_push(a, &r, st, CL(w));
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < r.n; i++)
 		if (r.s[i].cl != (size_t)-1 && !seen[r.s[i].cl]) {
@@ -832,7 +523,7 @@ cohort_month(struct work *w, const char *cohort, const char *month,
 		strbuf_addc(b, '}');
 	}
 	strbuf_adds(b, "}}");
-	rows_free(&r);
+	agg_rows_free(&r);
 	free(seen);
 }
 
@@ -914,23 +605,6 @@ cmp_name_idx(const void *x, const void *y)
 	    a->mnames[*(const size_t *)y]);
 }
 
-/* Measure m of the row at st (its blob of measures, column 9), or NaN. */
-static double
-row_measure(sqlite3_stmt *st, size_t m)
-{
-	const char *p = sqlite3_column_blob(st, 9);
-	size_t n = (size_t)sqlite3_column_bytes(st, 9) / sizeof(struct mvalue);
-
-	for (size_t i = 0; p != NULL && i < n; i++) {
-		struct mvalue mv;
-
-		memcpy(&mv, p + i * sizeof(mv), sizeof(mv));
-		if (mv.name == m)
-			return mv.v;
-	}
-	return NAN;
-}
-
 /* The rows of the regression of measure m on the predictors pc, read in
  * input order from st (stats_regress_rows() asks for rows 0 .. n-1). */
 struct reg_arg {
@@ -950,11 +624,11 @@ reg_row(void *arg, size_t i, double *x, double *y)
 		return -1;
 	if (i == 0)
 		sqlite3_reset(r->st);
-	if (step(r->a, r->st) != 1)
+	if (agg_step(r->a, r->st) != 1)
 		return -1;
 	for (size_t p = 0; p < r->np; p++)
-		x[p] = row_value(r->a, r->st, (size_t)r->pc[p]);
-	*y = row_measure(r->st, r->m);
+		x[p] = agg_value(r->a, r->st, (size_t)r->pc[p]);
+	*y = agg_measure(r->st, r->m);
 	return 0;
 }
 
@@ -969,7 +643,7 @@ measures(struct work *w, strbuf *b)
 	double *x = xcalloc(a->n + 1, sizeof(*x));
 	size_t np;
 	const int *pc = indicators_predictors(&np);
-	sqlite3_stmt *st = a->nm > 0 ? prepare(a, "SELECT " ROW_COLS
+	sqlite3_stmt *st = a->nm > 0 ? agg_prepare(a, "SELECT " ROW_COLS
 	    " FROM s ORDER BY seq") : NULL;
 	struct reg_arg ra = { a, st, 0, pc, np };
 
@@ -985,8 +659,8 @@ measures(struct work *w, strbuf *b)
 
 		for (i = 0; i < a->n; i++)
 			y[i] = NAN;
-		for (i = 0; i < a->n && step(a, st) == 1; i++)
-			y[i] = row_measure(st, m);
+		for (i = 0; i < a->n && agg_step(a, st) == 1; i++)
+			y[i] = agg_measure(st, m);
 		sqlite3_reset(st);
 		if (strncmp(name, "measure_", 8) == 0)
 			name += 8;
@@ -998,8 +672,8 @@ measures(struct work *w, strbuf *b)
 
 			for (i = 0; i < a->n; i++)
 				x[i] = NAN;
-			for (i = 0; i < a->n && step(a, st) == 1; i++)
-				x[i] = row_value(a, st, col);
+			for (i = 0; i < a->n && agg_step(a, st) == 1; i++)
+				x[i] = agg_value(a, st, col);
 			sqlite3_reset(st);
 			stats_correlate(x, y, a->n, &r);
 			strbuf_adds(b, col ? ",\n        " : "\n        ");
@@ -1072,14 +746,14 @@ agreement_pairs(aggregate *a)
 
 	if (a->agree.sessions == 0 || a->agree.npairs > 0)
 		return;
-	st = prepare(a, "SELECT ap FROM s WHERE ap IS NOT NULL ORDER BY seq");
-	while (step(a, st) == 1) {
+	st = agg_prepare(a, "SELECT ap FROM s WHERE ap IS NOT NULL ORDER BY seq");
+	while (agg_step(a, st) == 1) {
 		const unsigned long *ap = sqlite3_column_blob(st, 0);
 		unsigned long *copy;
 
 		if (ap == NULL || (size_t)sqlite3_column_bytes(st, 0) !=
 		    2 * ntags * sizeof(*ap)) {
-			store_error(a, "agreement pairs");
+			agg_fail(a, "agreement pairs");
 			break;
 		}
 		copy = xmalloc(2 * ntags * sizeof(*copy) + 1);
@@ -1131,108 +805,4 @@ aggregate_out_free(struct aggregate_out *out)
 	table_free(&out->cohorts);
 	table_free(&out->agreement);
 	strbuf_free(&out->corpus);
-}
-
-size_t
-aggregate_nsessions(const aggregate *a)
-{
-	return a->n;
-}
-
-const char *const *
-aggregate_measure_names(const aggregate *a, size_t *n)
-{
-	*n = a->nm;
-	return (const char *const *)a->mnames;
-}
-
-int
-aggregate_session(aggregate *a, size_t i, struct aggregate_row *out)
-{
-	const void *blob;
-	size_t nmv;
-	int rc;
-
-	for (size_t k = 0; k < MEASURE_NMETA; k++) {
-		free(a->rmeta[k]);
-		a->rmeta[k] = NULL;
-	}
-	for (size_t c = 0; c < a->ncols; c++)
-		a->rv[c] = NAN;
-	out->meta = (const char *const *)a->rmeta;
-	out->v = a->rv;
-	out->mv = NULL;
-	out->nmv = 0;
-	if (a->get == NULL)
-		return -1;
-	sqlite3_bind_int64(a->get, 1, (sqlite3_int64)i);
-	if ((rc = step(a, a->get)) != 1) {
-		sqlite3_reset(a->get);
-		return -1;
-	}
-	for (int k = 0; k < MEASURE_NMETA; k++)
-		a->rmeta[k] = column_text(a->get, k + 1);
-	for (size_t c = 0; c < a->ncols; c++)
-		a->rv[c] = row_value(a, a->get, c);
-	blob = sqlite3_column_blob(a->get, 9);
-	nmv = (size_t)sqlite3_column_bytes(a->get, 9) / sizeof(*a->rmv);
-	a->rmv = xgrow(a->rmv, &a->rmvcap, nmv + 1, sizeof(*a->rmv));
-	if (blob != NULL)
-		memcpy(a->rmv, blob, nmv * sizeof(*a->rmv));
-	out->mv = a->rmv;
-	out->nmv = nmv;
-	sqlite3_reset(a->get);
-	return 0;
-}
-
-int
-aggregate_ids(aggregate *a, size_t from,
-    void (*fn)(void *arg, const char *id), void *arg)
-{
-	sqlite3_stmt *st = prepare(a, "SELECT session FROM s WHERE seq >= ? "
-	    "ORDER BY seq");
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)from);
-	while ((rc = step(a, st)) == 1)
-		fn(arg, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return rc;
-}
-
-double
-aggregate_session_measure(const aggregate *a, const struct aggregate_row *r,
-    size_t name)
-{
-	const struct mvalue *mv = r->mv;
-
-	(void)a;
-	for (size_t k = 0; k < r->nmv; k++)
-		if (mv[k].name == name)
-			return mv[k].v;
-	return NAN;
-}
-
-void
-aggregate_free(aggregate *a)
-{
-	if (a == NULL)
-		return;
-	sqlite3_finalize(a->ins);
-	sqlite3_finalize(a->has);
-	sqlite3_finalize(a->get);
-	sqlite3_close(a->db);	/* deletes the temporary database */
-	for (size_t i = 0; i < a->nm; i++)
-		free(a->mnames[i]);
-	free(a->mnames);
-	free(a->lag);
-	for (size_t k = 0; k < MEASURE_NMETA; k++)
-		free(a->rmeta[k]);
-	free(a->rv);
-	free(a->rmv);
-	free(a->error);
-	agree_total_free(&a->agree);
-	free(a);
 }
