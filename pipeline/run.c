@@ -619,9 +619,6 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		free(why);
 		return EXIT_USAGE;
 	}
-	run.head = (struct manifest_head){ analyze_ruleset_hash(run.rs),
-		analyze_ruleset_nrules(run.rs), o->rules_dir, o->replace_rules,
-		o->strict };
 	if (o->strict) {
 		char *path = paths_schema(NULL);
 
@@ -634,6 +631,9 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 			return EXIT_USAGE;
 		}
 	}
+	run.head = (struct manifest_head){ analyze_ruleset_hash(run.rs),
+		analyze_ruleset_nrules(run.rs), o->rules_dir, o->replace_rules,
+		o->strict };
 	inputs_expand(&inputs, args, nargs);
 	inputs_skip(&inputs, o->skip);
 	if (!usable(&inputs)) {
