@@ -143,6 +143,27 @@ agree_counts_free(struct agree_counts *c)
 void
 agree_total_add(struct agree_total *t, const struct agree_counts *c)
 {
+	agree_total_count(t, c);
+	if (c->coded)
+		agree_total_pair(t, c->machine, c->human);
+}
+
+void
+agree_total_pair(struct agree_total *t, const unsigned long *machine,
+    const unsigned long *human)
+{
+	t->pairs = xgrow(t->pairs, &t->cap, (t->npairs + 1) * t->ntags * 2,
+	    sizeof(*t->pairs));
+	for (size_t i = 0; i < t->ntags; i++) {
+		t->pairs[(t->npairs * t->ntags + i) * 2] = (double)machine[i];
+		t->pairs[(t->npairs * t->ntags + i) * 2 + 1] = (double)human[i];
+	}
+	t->npairs++;
+}
+
+void
+agree_total_count(struct agree_total *t, const struct agree_counts *c)
+{
 	if (!c->coded)
 		return;
 	if (t->cell == NULL) {
@@ -157,15 +178,6 @@ agree_total_add(struct agree_total *t, const struct agree_counts *c)
 		t->cell[i].fn += c->cell[i].fn;
 		t->cell[i].tn += c->cell[i].tn;
 	}
-	t->pairs = xgrow(t->pairs, &t->cap, (t->npairs + 1) * t->ntags * 2,
-	    sizeof(*t->pairs));
-	for (size_t i = 0; i < t->ntags; i++) {
-		t->pairs[(t->npairs * t->ntags + i) * 2] =
-		    (double)c->machine[i];
-		t->pairs[(t->npairs * t->ntags + i) * 2 + 1] =
-		    (double)c->human[i];
-	}
-	t->npairs++;
 	for (int h = 0; h < AGREE_NCLASS; h++)
 		for (int m = 0; m < AGREE_NCLASS; m++) {
 			t->reflection[h][m] += c->reflection[h][m];

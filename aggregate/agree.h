@@ -63,6 +63,14 @@ struct agree_total {
 };
 
 void agree_total_add(struct agree_total *t, const struct agree_counts *c);
+/* agree_total_add() in two steps, for a caller that keeps the per-session
+ * pairs elsewhere until the end (aggregate.c): the additive counts of a
+ * coded session, and its pair row (analyzer and human counts per tag, in
+ * the order the coded sessions were counted; after the counts of at
+ * least one coded session). */
+void agree_total_count(struct agree_total *t, const struct agree_counts *c);
+void agree_total_pair(struct agree_total *t, const unsigned long *machine,
+    const unsigned long *human);
 /* Is tag index i reported (its family occurs in the codes)? */
 int agree_total_reported(const struct agree_total *t, size_t i);
 /* agreement.csv: tag, sessions, tp, fp, fn, tn, precision, recall, f1,

@@ -584,10 +584,36 @@ fail:
  * 1 - (1 - R^2)(n - 1) / (n - k - 1); F = ((TSS - RSS) / k) / s^2 on
  * (k, n - k - 1) df (Draper & Smith 1998, ch. 5-6; Theil 1961 for
  * adjusted R^2). The arrays are allocated even on failure, NaN-filled. */
+struct arrays {
+	const double	*x, *y;
+	size_t		 k;
+};
+
+static int
+array_row(void *arg, size_t i, double *x, double *y)
+{
+	const struct arrays *a = arg;
+
+	memcpy(x, a->x + i * a->k, a->k * sizeof(*x));
+	*y = a->y[i];
+	return 0;
+}
+
 int
 stats_regress(const double *x, const double *y, size_t n, size_t k,
     struct stats_regression *out)
 {
+	struct arrays a = { x, y, k };
+
+	return stats_regress_rows(n, k, array_row, &a, out);
+}
+
+int
+stats_regress_rows(size_t n, size_t k,
+    int (*row)(void *arg, size_t i, double *x, double *y), void *arg,
+    struct stats_regression *out)
+{
+	double				*xr = xcalloc(k + 1, sizeof(*xr)), yr;
 	gsl_matrix			*X = NULL, *cov = NULL;
 	gsl_vector			*Y = NULL, *b = NULL;
 	gsl_multifit_linear_workspace	*w = NULL;
@@ -609,10 +635,14 @@ stats_regress(const double *x, const double *y, size_t n, size_t k,
 		goto fail;
 	}
 	for (i = 0; i < n; i++) {
-		if (isnan(y[i]))
+		if (row(arg, i, xr, &yr) != 0) {
+			out->why = "rows could not be read";
+			goto fail;
+		}
+		if (isnan(yr))
 			continue;
 		for (j = 0; j < k; j++)
-			if (isnan(x[i * k + j]))
+			if (isnan(xr[j]))
 				break;
 		if (j == k)
 			m++;
@@ -633,17 +663,21 @@ stats_regress(const double *x, const double *y, size_t n, size_t k,
 	}
 	m = 0;
 	for (i = 0; i < n; i++) {
-		if (isnan(y[i]))
+		if (row(arg, i, xr, &yr) != 0) {
+			out->why = "rows could not be read";
+			goto fail;
+		}
+		if (isnan(yr))
 			continue;
 		for (j = 0; j < k; j++)
-			if (isnan(x[i * k + j]))
+			if (isnan(xr[j]))
 				break;
 		if (j < k)
 			continue;
 		gsl_matrix_set(X, m, 0, 1.0);
 		for (j = 0; j < k; j++)
-			gsl_matrix_set(X, m, j + 1, x[i * k + j]);
-		gsl_vector_set(Y, m, y[i]);
+			gsl_matrix_set(X, m, j + 1, xr[j]);
+		gsl_vector_set(Y, m, yr);
 		m++;
 	}
 	ybar = gsl_stats_mean(Y->data, Y->stride, m);
@@ -693,8 +727,10 @@ done:
 	gsl_vector_free(b);
 	gsl_matrix_free(cov);
 	gsl_multifit_linear_free(w);
+	free(xr);
 	return 0;
 fail:
+	free(xr);
 	if (X != NULL)
 		gsl_matrix_free(X);
 	if (Y != NULL)

@@ -92,6 +92,15 @@ struct stats_regression {
 };
 int stats_regress(const double *x, const double *y, size_t n, size_t k,
     struct stats_regression *out);
+/* As stats_regress(), with the n rows supplied by row(arg, i, x, y),
+ * which stores row i's k predictors in x[0..k) and its outcome in *y and
+ * returns 0 (-1: the row cannot be read, and the regression fails with
+ * why "rows could not be read"). It is called for i = 0 .. n-1 in
+ * order, twice (to count the complete rows, then to fill the design
+ * matrix), so rows can stream from disk instead of an n x k array. */
+int stats_regress_rows(size_t n, size_t k,
+    int (*row)(void *arg, size_t i, double *x, double *y), void *arg,
+    struct stats_regression *out);
 void stats_regression_free(struct stats_regression *r);
 
 /* Lag-1 sequential analysis (Bakeman & Quera 2011) of an R x C table of

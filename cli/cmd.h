@@ -114,5 +114,6 @@ extern const struct cmd_entry cmd_rules_entry;
 extern const struct cmd_entry cmd_agree_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_merge_entry;
 
 #endif

@@ -7,13 +7,15 @@
 #include "cmd.h"
 #include "init.h"
 #include "run.h"
+#include "shard.h"
 #include "status.h"
 
 static int cmd_run_exec(int, char **);
 
 const struct cmd_entry cmd_run_entry = {
 	"run", "[-j N] [-o DIR] [--rules DIR [--replace-rules]] [--strict] "
-	"[--quiet] [--no-reports] [--session-pages] [IMPORT] INPUT...",
+	"[--quiet] [--no-reports] [--session-pages] [--shard K/N] [IMPORT] "
+	"INPUT...",
 	"tag and measure every session; write the result files",
 	RAPPORT_INIT_ALL,
 	cmd_run_exec
@@ -33,13 +35,18 @@ static const char options_text[] =
 	"                     text redacted, so that the session pages of the\n"
 	"                     reports show the transcript (without it they\n"
 	"                     show numbers only)\n"
+	"  --shard K/N        only the inputs of shard K of N (1 <= K <= N):\n"
+	"                     those whose path below its INPUT hashes to K\n"
+	"                     (SHA-256); also writes shard.events for\n"
+	"                     `rapport merge` (see rapport(1), SHARDS)\n"
 	"  -h, --help         show this help\n\n"
 	"Writes utterances.jsonl, sessions.csv, sessions.jsonl, examples.jsonl,\n"
 	"(with --session-pages) transcripts.jsonl, clinicians.csv, cohorts.csv,\n"
 	"agreement.csv, corpus.json, rapport.sqlite, rejects.csv, manifest.json\n"
 	"and reports/ into DIR.\n"
 	"Exit status: 0 all inputs used, 1 some rejected (the rest written),\n"
-	"2 usage or configuration error, 3 nothing could be processed.\n";
+	"2 usage or configuration error, 3 nothing could be processed; a\n"
+	"shard that received no input exits 0.\n";
 
 static int
 parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
@@ -54,6 +61,7 @@ parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-reports", no_argument, NULL, 'N' },
 		{ "session-pages", no_argument, NULL, 'P' },
+		{ "shard", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		CMD_IMPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
@@ -96,6 +104,14 @@ parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
 			break;
 		case 'P':
 			run->session_pages = 1;
+			break;
+		case 'S':
+			if (shard_parse(optarg, &run->shard_k,
+			    &run->shard_n) != 0)
+				return cmd_usage_error(&cmd_run_entry, "--shard "
+				    "takes K/N, whole numbers with 1 <= K <= N "
+				    "<= %d (as Slurm's SLURM_ARRAY_TASK_ID/"
+				    "count), not '%s'", SHARD_MAX, optarg);
 			break;
 		case 'h':
 			cmd_usage(&cmd_run_entry, options_text, cmd_import_help);

@@ -16,6 +16,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_agree_entry,
 	&cmd_import_entry,
 	&cmd_report_entry,
+	&cmd_merge_entry,
 	&cmd_rules_entry,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -12,13 +12,35 @@
 #include "inputs.h"
 #include "util.h"
 
+/* Append path; root is the INPUT argument it was found under (NULL: the
+ * argument itself), for its key (inputs.h). */
 static void
-add(struct inputs *out, char *path, char *why)
+add_under(struct inputs *out, char *path, char *why, const char *root)
 {
+	size_t key = 0, n = strlen(path);
+
+	if (root != NULL && strncmp(path, root, strlen(root)) == 0) {
+		key = strlen(root);
+		while (key < n && path[key] == '/')
+			key++;
+	}
+	if (root == NULL || key >= n) {	/* a file INPUT, or the root */
+		const char *slash = strrchr(path, '/');
+
+		key = slash != NULL && slash[1] != '\0' ?
+		    (size_t)(slash + 1 - path) : 0;
+	}
 	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof(*out->v));
 	out->v[out->n].path = path;
 	out->v[out->n].why = why;
+	out->v[out->n].key = key;
 	out->n++;
+}
+
+static void
+add(struct inputs *out, char *path, char *why)
+{
+	add_under(out, path, why, NULL);
 }
 
 /* Is name a transcript's, by its extension: .xml or one an importer
@@ -57,7 +79,7 @@ by_name(const void *a, const void *b)
 }
 
 static void
-walk(struct inputs *out, const char *dir)
+walk(struct inputs *out, const char *dir, const char *root)
 {
 	DIR *d;
 	struct dirent *e;
@@ -65,8 +87,8 @@ walk(struct inputs *out, const char *dir)
 	size_t n = 0, cap = 0;
 
 	if ((d = opendir(dir)) == NULL) {
-		add(out, xstrdup(dir), xasprintf("cannot read directory: %s",
-		    strerror(errno)));
+		add_under(out, xstrdup(dir), xasprintf("cannot read directory: %s",
+		    strerror(errno)), root);
 		return;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -86,27 +108,27 @@ walk(struct inputs *out, const char *dir)
 
 		if (lstat(path, &st) != 0) {
 			if (is_transcript_name(names[i]))
-				add(out, path, xasprintf("cannot access: %s",
-				    strerror(errno)));
+				add_under(out, path, xasprintf("cannot access: %s",
+				    strerror(errno)), root);
 			else
 				free(path);
 		} else if (S_ISDIR(st.st_mode)) {
-			walk(out, path);
+			walk(out, path, root);
 			free(path);
 		} else if (!is_transcript_name(names[i])) {
 			free(path);
 		} else if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
-			add(out, path, errno == ENOENT ?
+			add_under(out, path, errno == ENOENT ?
 			    xstrdup("dangling symbolic link") :
 			    xasprintf("cannot follow symbolic link: %s",
-			    strerror(errno)));
+			    strerror(errno)), root);
 		} else if (S_ISREG(st.st_mode)) {
-			add(out, path, NULL);
+			add_under(out, path, NULL, root);
 		} else if (S_ISDIR(st.st_mode)) {
 			free(path);	/* a link to a directory: not followed */
 		} else {
-			add(out, path, xstrdup("not a regular file (FIFO, "
-			    "socket or device); refused"));
+			add_under(out, path, xstrdup("not a regular file (FIFO, "
+			    "socket or device); refused"), root);
 		}
 		free(names[i]);
 	}
@@ -125,7 +147,7 @@ inputs_expand(struct inputs *out, char *const *args, int nargs)
 			add(out, xstrdup(args[i]), xasprintf("cannot access: %s",
 			    strerror(errno)));
 		else if (S_ISDIR(st.st_mode))
-			walk(out, args[i]);
+			walk(out, args[i], args[i]);
 		else if (S_ISREG(st.st_mode))
 			add(out, xstrdup(args[i]), NULL);
 		else

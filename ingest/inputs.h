@@ -20,6 +20,11 @@
 struct inputs_item {
 	char	*path;		/* as given or joined; "-" for stdin */
 	char	*why;		/* NULL, or why it cannot be read */
+	/* path + key is the path relative to its INPUT argument (a file
+	 * found in a directory INPUT: below the directory; a file INPUT:
+	 * its base name; "-"), the same whatever folder the corpus sits
+	 * in on whichever machine (run --shard hashes it). */
+	size_t	 key;
 };
 
 struct inputs {

@@ -45,8 +45,8 @@ manifest_begin(strbuf *b, const struct manifest_head *h)
 }
 
 void
-manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
-    unsigned long long bytes, size_t rejects, const char *ids)
+manifest_input_begin(strbuf *b, size_t nth, const char *path,
+    const char *sha256, unsigned long long bytes, size_t rejects)
 {
 	strbuf_adds(b, nth ? ",\n    {\"path\":" : "\n    {\"path\":");
 	fmt_json_str(b, path);
@@ -54,8 +54,21 @@ manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
 	fmt_json_str(b, sha256);
 	strbuf_addf(b, ",\"bytes\":%llu,\"rejects\":%zu,\"sessions\":[",
 	    bytes, rejects);
-	strbuf_adds(b, ids != NULL ? ids : "");
+}
+
+void
+manifest_input_end(strbuf *b)
+{
 	strbuf_adds(b, "]}");
+}
+
+void
+manifest_input(strbuf *b, size_t nth, const char *path, const char *sha256,
+    unsigned long long bytes, size_t rejects, const char *ids)
+{
+	manifest_input_begin(b, nth, path, sha256, bytes, rejects);
+	strbuf_adds(b, ids != NULL ? ids : "");
+	manifest_input_end(b);
 }
 
 static void
@@ -90,11 +103,27 @@ manifest_end(strbuf *b, size_t ninputs, const struct manifest_tail *t)
 		if (t->transcripts && strcmp(outputs[i], "examples.jsonl") == 0)
 			strbuf_adds(b, ", \"transcripts.jsonl\"");
 	}
+	if (t->shard_n > 0)
+		strbuf_adds(b, ", \"shard.events\"");
 	strbuf_adds(b, "],\n");
 	json_key(b, "  ", "reports");
 	strbuf_adds(b, t->reports ? "true,\n" : "false,\n");
 	json_key(b, "  ", "session_pages");
 	strbuf_adds(b, t->transcripts ? "true,\n" : "false,\n");
+	/* What differs between a single run and the same corpus run in
+	 * shards and merged: only these lines and the runtime. */
+	if (t->shard_n > 0) {
+		json_key(b, "  ", "shard");
+		strbuf_addf(b, "{\"index\": %d, \"count\": %d, \"inputs\": %zu, "
+		    "\"inputs_sha256\": ", t->shard_k, t->shard_n,
+		    t->shard_inputs);
+		fmt_json_str(b, t->shard_inputs_sha256);
+		strbuf_adds(b, "},\n");
+	}
+	if (t->merged > 0) {
+		json_key(b, "  ", "merged");
+		strbuf_addf(b, "{\"shards\": %d},\n", t->merged);
+	}
 	/* Everything below varies from run to run. */
 	iso_time(t0, sizeof(t0), t->started);
 	iso_time(t1, sizeof(t1), t->finished);

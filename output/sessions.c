@@ -74,7 +74,7 @@ flush(strbuf *b, FILE *f, int force)
 }
 
 int
-sessions_write_csv(const aggregate *a, FILE *f)
+sessions_write_csv(aggregate *a, FILE *f)
 {
 	const char *const *meta = measure_meta_names();
 	const struct indicator *cols;
@@ -108,7 +108,10 @@ sessions_write_csv(const aggregate *a, FILE *f)
 	for (size_t s = 0; s < aggregate_nsessions(a) && rc == 0; s++) {
 		struct aggregate_row r;
 
-		aggregate_session(a, s, &r);
+		if (aggregate_session(a, s, &r) != 0) {
+			rc = -1;
+			break;
+		}
 		for (size_t i = 0; i < MEASURE_NMETA; i++) {
 			strbuf_adds(&b, i ? "," : "");
 			fmt_csv_str(&b, r.meta[i]);

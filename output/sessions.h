@@ -6,7 +6,7 @@
  * run enforces by rejecting sessions), sorted by name; the JSONL line holds only
  * the measures its session has, then "events": the session's <event>s as
  * {"type", "start", "end"} in transcript order. The CSV is written at the end of a run
- * from the session rows held for the statistics (aggregate.h), so both
+ * from the aggregate's row store (aggregate.h), so both
  * files always agree.
  */
 #ifndef RAPPORT_SESSIONS_H
@@ -22,6 +22,6 @@
 void sessions_json_line(strbuf *b, const struct measure_row *row);
 /* Write sessions.csv, every session row of a, to f. Returns 0, or -1 on
  * a write error. */
-int sessions_write_csv(const aggregate *a, FILE *f);
+int sessions_write_csv(aggregate *a, FILE *f);
 
 #endif

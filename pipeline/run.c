@@ -35,25 +35,13 @@
 #include "report.h"
 #include "resultsdb.h"
 #include "run.h"
+#include "run_internal.h"
+#include "shard.h"
 #include "sessions.h"
 #include "status.h"
 #include "transcripts.h"
 #include "utterances.h"
 #include "util.h"
-
-/* What a worker hands the writer for one session. */
-struct result {
-	char			*id;
-	long			 line;
-	strbuf			 utt_jsonl;	/* utterances.jsonl lines */
-	strbuf			 sess_json;	/* one sessions.jsonl line */
-	strbuf			 examples;	/* examples.jsonl lines */
-	strbuf			 transcript;	/* transcripts.jsonl lines */
-	unsigned long		*lag;		/* lag-1 counts (lag.h) */
-	struct agree_counts	 agree;
-	struct measure_row	 row;
-	struct resultsdb_rows	 db;		/* rows for rapport.sqlite */
-};
 
 struct worker {
 	struct run		*run;
@@ -61,32 +49,6 @@ struct worker {
 	struct analyze_result	 res;
 };
 
-struct run {
-	const struct run_opts	*o;
-	outdir			*od;		/* the results folder */
-	const char		*outdir;	/* its staging folder */
-	int			 jobs;		/* o->jobs, or the cores */
-	int			 quiet;		/* o->quiet */
-	int			 progress;	/* a progress line is drawn */
-
-	analyze_ruleset		*rs;
-	outfile			*utt_f, *sess_f, *rej_f, *man_f, *db_f;
-	outfile			*ex_f, *tr_f;	/* tr_f: --session-pages */
-	aggregate		*agg;
-	resultsdb		*db;
-	char			*error;		/* first write error */
-
-	strset			 ids;		/* session ids written */
-	strbuf			 input_ids;	/* JSON ids of this input */
-	size_t			 input_rejects;
-	size_t			 ninputs_written;
-	size_t			 sessions, utterances, tags, rejects;
-	size_t			 warnings, rejected_inputs;
-	/* PCRE2 match-limit hits (counted as no match) of the finished
-	 * workers, summed under lock as each worker ends (as tagrun.c). */
-	pthread_mutex_t		 lock;
-	unsigned long		 limit_hits;
-};
 
 /* --- on the workers --- */
 
@@ -118,7 +80,7 @@ static void *
 work(void *state, const session *s)
 {
 	struct worker *w = state;
-	struct result *r = xcalloc(1, sizeof(*r));
+	struct run_result *r = xcalloc(1, sizeof(*r));
 	size_t rows, cols;
 
 	r->id = xstrdup(s->id);
@@ -138,8 +100,8 @@ work(void *state, const session *s)
 	return r;
 }
 
-static void
-result_free(struct result *r)
+void
+run_result_free(struct run_result *r)
 {
 	if (r == NULL)
 		return;
@@ -240,7 +202,7 @@ measure_names_with(const struct run *run, const struct measure_row *row)
 static void
 emit_session(struct run *run, const struct batch_event *ev)
 {
-	struct result *r = ev->result;
+	struct run_result *r = ev->result;
 	char *why = NULL;
 	size_t nm;
 
@@ -260,10 +222,12 @@ emit_session(struct run *run, const struct batch_event *ev)
 		free(msg);
 		run->rejects++;
 		run->input_rejects++;
-		result_free(r);
+		run_result_free(r);
 		return;
 	}
-	if (strset_add(&run->ids, r->id) != 0) {
+	/* The aggregate's row store knows every id kept so far: no set of
+	 * ids grows in memory. */
+	if (aggregate_contains(run->agg, r->id)) {
 		char *msg = xasprintf("duplicate session id '%s': an earlier "
 		    "input has a session with this id", r->id);
 
@@ -271,7 +235,7 @@ emit_session(struct run *run, const struct batch_event *ev)
 		free(msg);
 		run->rejects++;
 		run->input_rejects++;
-		result_free(r);
+		run_result_free(r);
 		return;
 	}
 	put(run, run->utt_f, r->utt_jsonl.s, r->utt_jsonl.len);
@@ -280,37 +244,76 @@ emit_session(struct run *run, const struct batch_event *ev)
 	if (run->tr_f != NULL)
 		put(run, run->tr_f, r->transcript.s, r->transcript.len);
 	aggregate_add(run->agg, &r->row, r->lag, &r->agree);
+	if (aggregate_error(run->agg) != NULL)
+		write_error(run, xstrdup(aggregate_error(run->agg)));
 	if (run->error == NULL && resultsdb_add(run->db, r->id, &r->row,
 	    &r->db, &why) != 0)
 		write_error(run, why);
-	strbuf_adds(&run->input_ids, run->input_ids.len ? "," : "");
-	fmt_json_str(&run->input_ids, r->id);
 	run->sessions++;
 	run->utterances += r->db.nutts;
 	run->tags += r->db.ntags;
-	result_free(r);
+	run_result_free(r);
+}
+
+/* The manifest's list of an input's session ids, streamed from the
+ * aggregate's row store (a <corpus> of a million sessions needs no list
+ * in memory). */
+struct ids_out {
+	struct run	*run;
+	strbuf		 b;
+	size_t		 n;
+};
+
+static void
+put_id(void *arg, const char *id)
+{
+	struct ids_out *o = arg;
+
+	strbuf_adds(&o->b, o->n++ ? "," : "");
+	fmt_json_str(&o->b, id);
+	if (o->b.len > 65536) {
+		put(o->run, o->run->man_f, o->b.s, o->b.len);
+		strbuf_reset(&o->b);
+	}
 }
 
 static void
 emit_input_end(struct run *run, const struct batch_event *ev)
 {
-	strbuf b = { 0 };
+	struct ids_out o = { run, { 0 }, 0 };
 
 	diagnostics(run, ev);
-	manifest_input(&b, run->ninputs_written++, ev->path, ev->sha256,
-	    ev->bytes, run->input_rejects, run->input_ids.s);
-	put(run, run->man_f, b.s, b.len);
-	strbuf_free(&b);
+	manifest_input_begin(&o.b, run->ninputs_written++, ev->path,
+	    ev->sha256, ev->bytes, run->input_rejects);
+	if (aggregate_ids(run->agg, run->input_first, put_id, &o) != 0)
+		write_error(run, xstrdup(aggregate_error(run->agg) != NULL ?
+		    aggregate_error(run->agg) : "temporary row store: read"));
+	manifest_input_end(&o.b);
+	put(run, run->man_f, o.b.s, o.b.len);
+	strbuf_free(&o.b);
+	run->input_first = aggregate_nsessions(run->agg);
 	run->rejected_inputs += run->input_rejects > 0;
-	strbuf_reset(&run->input_ids);
 	run->input_rejects = 0;
 }
 
-static void
-emit(void *arg, const struct batch_event *ev)
+void
+run_emit(void *arg, const struct batch_event *ev)
 {
 	struct run *run = arg;
 
+	/* A shard logs every event for merge before acting on it (shard.h):
+	 * merge makes the same decisions (duplicates, the measure cap) over
+	 * all shards' events. */
+	if (run->log_f != NULL && run->error == NULL) {
+		size_t input = run->global != NULL ? run->global[ev->input] :
+		    ev->input;
+
+		if (shard_log_put(outfile_stream(run->log_f), input, ev,
+		    ev->result) != 0)
+			write_error(run, xasprintf("%s: write error",
+			    outfile_tmppath(run->log_f)));
+		run->log_records++;
+	}
 	switch (ev->kind) {
 	case BATCH_SESSION:
 		emit_session(run, ev);
@@ -331,35 +334,43 @@ emit(void *arg, const struct batch_event *ev)
 static void
 write_manifest_head(struct run *run)
 {
-	struct manifest_head h = { analyze_ruleset_hash(run->rs),
-		analyze_ruleset_nrules(run->rs), run->o->rules_dir,
-		run->o->replace_rules, run->o->strict };
 	strbuf b = { 0 };
 
-	manifest_begin(&b, &h);
+	manifest_begin(&b, &run->head);
 	put(run, run->man_f, b.s, b.len);
 	strbuf_free(&b);
 }
 
-static void
-write_manifest_tail(struct run *run, const struct batch_stats *st,
-    time_t started)
+void
+run_write_manifest_tail(struct run *run, struct manifest_tail *t)
 {
-	struct manifest_tail t = { st->inputs, run->rejected_inputs,
-		run->sessions, run->utterances, run->tags, run->rejects,
-		run->warnings, run->limit_hits, !run->o->no_reports,
-		run->o->session_pages, run->jobs, run->o->outdir,
-		started, time(NULL), st->seconds, st->bytes };
 	strbuf b = { 0 };
 
-	manifest_end(&b, run->ninputs_written, &t);
+	t->rejected_inputs = run->rejected_inputs;
+	t->sessions = run->sessions;
+	t->utterances = run->utterances;
+	t->tags = run->tags;
+	t->rejects = run->rejects;
+	t->warnings = run->warnings;
+	t->reports = !run->o->no_reports;
+	t->transcripts = run->o->session_pages;
+	t->jobs = run->jobs;
+	t->outdir = run->o->outdir;
+	t->shard_k = run->tail.shard_k;
+	t->shard_n = run->tail.shard_n;
+	t->shard_inputs = run->tail.shard_inputs;
+	t->shard_inputs_sha256 = run->tail.shard_inputs_sha256;
+	t->merged = run->tail.merged;
+	manifest_end(&b, run->ninputs_written, t);
 	put(run, run->man_f, b.s, b.len);
 	strbuf_free(&b);
 }
 
-static void
-abort_outputs(struct run *run)
+void
+run_abort_outputs(struct run *run)
 {
+	outfile_abort(run->log_f);
+	run->log_f = NULL;
 	outfile_abort(run->utt_f);
 	outfile_abort(run->sess_f);
 	outfile_abort(run->rej_f);
@@ -375,8 +386,8 @@ abort_outputs(struct run *run)
 	run->od = NULL;
 }
 
-static int
-open_outputs(struct run *run, char **why)
+int
+run_open_outputs(struct run *run, char **why)
 {
 	static const char rej_head[] = "path,line,column,reason\n";
 
@@ -393,8 +404,15 @@ open_outputs(struct run *run, char **why)
 	    (run->man_f = outfile_open(run->outdir, "manifest.json",
 	    why)) == NULL ||
 	    (run->db_f = outfile_open(run->outdir, "rapport.sqlite",
-	    why)) == NULL)
+	    why)) == NULL ||
+	    (run->tail.shard_n > 0 && (run->log_f = outfile_open(run->outdir,
+	    "shard.events", why)) == NULL))
 		return -1;
+	if (run->log_f != NULL && shard_log_begin(outfile_stream(run->log_f)) !=
+	    0) {
+		*why = xasprintf("%s: write error", outfile_tmppath(run->log_f));
+		return -1;
+	}
 	/* SQLite writes the file itself: hand it the empty temporary. */
 	if (outfile_finish(run->db_f, why) != 0 ||
 	    unlink(outfile_tmppath(run->db_f)) != 0 ||
@@ -406,12 +424,13 @@ open_outputs(struct run *run, char **why)
 	return 0;
 }
 
-/* sessions.csv, from the session rows held for the statistics. */
+/* sessions.csv, from the aggregate's row store. */
 static int
-write_csv(const aggregate *agg, outfile *f, char **why)
+write_csv(aggregate *agg, outfile *f, char **why)
 {
 	if (sessions_write_csv(agg, outfile_stream(f)) != 0) {
-		*why = xasprintf("%s: write error", outfile_tmppath(f));
+		*why = aggregate_error(agg) != NULL ? xstrdup(aggregate_error(agg)) :
+		    xasprintf("%s: write error", outfile_tmppath(f));
 		return -1;
 	}
 	return 0;
@@ -446,8 +465,8 @@ write_statistics(struct run *run, outfile **f, char **why)
 	struct aggregate_out out;
 	int rc = -1;
 
-	aggregate_finish(run->agg, PACKAGE_VERSION, &out);
-	if (write_table(run, &out.clinicians, "clinicians.csv", &f[0],
+	if (aggregate_finish(run->agg, PACKAGE_VERSION, &out, why) == 0 &&
+	    write_table(run, &out.clinicians, "clinicians.csv", &f[0],
 	    why) == 0 &&
 	    write_table(run, &out.cohorts, "cohorts.csv", &f[1], why) == 0 &&
 	    write_table(run, &out.agreement, "agreement.csv", &f[2],
@@ -471,20 +490,27 @@ write_statistics(struct run *run, outfile **f, char **why)
 /* Finish every file and rename it into place in the staging folder: the
  * data, then the reports (which read the data), then manifest.json;
  * then put the staging folder in place of the results folder. */
-static int
-commit_outputs(struct run *run, char **why)
+int
+run_commit_outputs(struct run *run, char **why)
 {
 	outfile *csv = NULL, *stat[NSTATFILES] = { NULL };
 	outfile **data[] = { &run->utt_f, &run->sess_f, &run->ex_f, &run->tr_f,
 		&csv,
 		&stat[0], &stat[1], &stat[2], &stat[3], &run->db_f,
-		&run->rej_f };
+		&run->rej_f, &run->log_f };
 	size_t i;
 	int rc;
 
 	if (run->error != NULL) {
 		*why = run->error;
 		run->error = NULL;
+		return -1;
+	}
+	if (run->log_f != NULL && (shard_log_end(outfile_stream(run->log_f),
+	    run->log_records) != 0 || outfile_finish(run->log_f, why) != 0)) {
+		if (*why == NULL)
+			*why = xasprintf("%s: write error",
+			    outfile_tmppath(run->log_f));
 		return -1;
 	}
 	if (outfile_finish(run->sess_f, why) != 0 ||
@@ -537,18 +563,52 @@ usable(const struct inputs *in)
 	return 0;
 }
 
+/* --shard K/N: keep in `in` only the inputs of shard k, and record each
+ * one's index in the whole list in *global (the caller frees it). */
+static void
+select_shard(struct inputs *in, int k, int n, size_t **global)
+{
+	size_t m = 0;
+
+	*global = xcalloc(in->n + 1, sizeof(**global));
+	for (size_t i = 0; i < in->n; i++) {
+		if (shard_of(in->v[i].path + in->v[i].key, n) != k) {
+			free(in->v[i].path);
+			free(in->v[i].why);
+			continue;
+		}
+		(*global)[m] = i;
+		in->v[m++] = in->v[i];
+	}
+	in->n = m;
+}
+
+int
+run_status(const struct run *run)
+{
+	/* A shard that received no input has nothing to reject: success,
+	 * so that a job array does not fail on an empty shard. */
+	if (run->tail.shard_n > 0 && run->ninputs_written == 0)
+		return EXIT_ALL_OK;
+	return run->sessions == 0 ? EXIT_NOTHING : run->rejects > 0 ?
+	    EXIT_SOME_REJECTED : EXIT_ALL_OK;
+}
+
 int
 run_corpus(const struct run_opts *o, char *const *args, int nargs)
 {
 	struct run run = { .o = o, .quiet = o->quiet,
 		.lock = PTHREAD_MUTEX_INITIALIZER };
 	struct inputs inputs = { 0 };
-	struct batch_ops ops = { worker_init, worker_free, work, emit, &run };
+	struct batch_ops ops = { worker_init, worker_free, work, run_emit,
+		&run };
 	struct batch_opts bopts = { 0 };
 	struct batch_stats st;
+	struct manifest_tail tail = { 0 };
 	ingest_schema *schema = NULL;
 	time_t started = time(NULL);
-	char *why = NULL;
+	char *why = NULL, digest[65];
+	size_t *global = NULL;
 	int rc;
 
 	run.jobs = o->jobs > 0 ? o->jobs : batch_default_jobs();
@@ -571,6 +631,9 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 			return EXIT_USAGE;
 		}
 	}
+	run.head = (struct manifest_head){ analyze_ruleset_hash(run.rs),
+		analyze_ruleset_nrules(run.rs), o->rules_dir, o->replace_rules,
+		o->strict };
 	inputs_expand(&inputs, args, nargs);
 	inputs_skip(&inputs, o->skip);
 	if (!usable(&inputs)) {
@@ -588,18 +651,30 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		inputs_free(&inputs);
 		return EXIT_NOTHING;
 	}
+	if (o->shard_n > 0) {
+		/* Every shard of a job lists the same inputs (checked by
+		 * merge through their digest), then keeps its own. */
+		shard_inputs_sha256(&inputs, digest);
+		run.tail.shard_k = o->shard_k;
+		run.tail.shard_n = o->shard_n;
+		run.tail.shard_inputs = inputs.n;
+		run.tail.shard_inputs_sha256 = digest;
+		select_shard(&inputs, o->shard_k, o->shard_n, &global);
+		run.global = global;
+	}
 	if ((run.od = outdir_begin(o->outdir, &why)) == NULL) {
 		fprintf(stderr, "rapport run: %s\n", why);
 		free(why);
 		analyze_ruleset_free(run.rs);
 		ingest_schema_free(schema);
 		inputs_free(&inputs);
+		free(global);
 		return EXIT_USAGE;
 	}
 	run.outdir = outdir_path(run.od);
 	outfile_cleanup_on_signal();
 	run.agg = aggregate_create();
-	if (open_outputs(&run, &why) != 0)
+	if (run_open_outputs(&run, &why) != 0)
 		goto fail;
 	bopts.jobs = run.jobs;
 	bopts.schema = schema;
@@ -610,41 +685,48 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		goto fail;
 	}
 	/* batch_run() has joined the workers: limit_hits is complete. */
-	write_manifest_tail(&run, &st, started);
-	if (commit_outputs(&run, &why) != 0)
+	tail.inputs = st.inputs;
+	tail.match_limit_hits = run.limit_hits;
+	tail.started = started;
+	tail.finished = time(NULL);
+	tail.seconds = st.seconds;
+	tail.bytes = st.bytes;
+	run_write_manifest_tail(&run, &tail);
+	if (run_commit_outputs(&run, &why) != 0)
 		goto fail;
 	if (!run.quiet && run.limit_hits > 0)
 		fprintf(stderr, "rapport run: warning: %lu pattern match%s hit "
 		    "the match limit and counted as no match\n",
 		    run.limit_hits, run.limit_hits == 1 ? "" : "es");
 	if (!run.quiet) {
-		char hits[64] = "";
+		char hits[64] = "", shard[64] = "";
 
 		if (run.limit_hits > 0)
 			snprintf(hits, sizeof(hits), ", %lu match-limit hit%s",
 			    run.limit_hits, run.limit_hits == 1 ? "" : "s");
-		fprintf(stderr, "rapport: %zu session%s from %zu input%s, %zu "
-		    "reject%s, %zu warning%s%s, %.1f s -> %s/\n", run.sessions,
-		    run.sessions == 1 ? "" : "s", st.inputs, st.inputs == 1 ?
-		    "" : "s", run.rejects, run.rejects == 1 ? "" : "s",
-		    run.warnings, run.warnings == 1 ? "" : "s", hits,
-		    st.seconds, o->outdir);
+		if (o->shard_n > 0)
+			snprintf(shard, sizeof(shard), " (shard %d/%d)",
+			    o->shard_k, o->shard_n);
+		fprintf(stderr, "rapport: %zu session%s from %zu input%s%s, "
+		    "%zu reject%s, %zu warning%s%s, %.1f s -> %s/\n",
+		    run.sessions, run.sessions == 1 ? "" : "s", st.inputs,
+		    st.inputs == 1 ? "" : "s", shard, run.rejects,
+		    run.rejects == 1 ? "" : "s", run.warnings,
+		    run.warnings == 1 ? "" : "s", hits, st.seconds, o->outdir);
 	}
-	rc = run.sessions == 0 ? EXIT_NOTHING : run.rejects > 0 ?
-	    EXIT_SOME_REJECTED : EXIT_ALL_OK;
+	rc = run_status(&run);
 	goto out;
 fail:
 	fprintf(stderr, "rapport run: %s\n", why);
 	free(why);
-	abort_outputs(&run);
+	run_abort_outputs(&run);
 	rc = EXIT_NOTHING;
 out:
 	free(run.error);
 	aggregate_free(run.agg);
-	strset_free(&run.ids);
-	strbuf_free(&run.input_ids);
 	pthread_mutex_destroy(&run.lock);
 	inputs_free(&inputs);
+	free(global);
 	ingest_schema_free(schema);
 	analyze_ruleset_free(run.rs);
 	return rc;

@@ -27,6 +27,9 @@ struct run_opts {
 						   defaults */
 	const char	*skip;		/* a file not to read (the --meta
 					   sheet), or NULL */
+	/* --shard K/N (shard_n 0: every input): only the inputs of shard
+	 * K, and shard.events for `rapport merge` (shard.h). */
+	int		 shard_k, shard_n;
 };
 
 /*
@@ -36,5 +39,24 @@ struct run_opts {
  * written), 2 a broken rule set or schema, 3 nothing could be processed.
  */
 int run_corpus(const struct run_opts *o, char *const *args, int nargs);
+
+/* `rapport merge`: the options that are not read from the shards. */
+struct merge_opts {
+	const char	*outdir;	/* results folder */
+	int		 quiet;
+	int		 no_reports;
+};
+
+/*
+ * Combine the results folders dirs[0..ndirs) of `rapport run --shard K/N`
+ * (every K of one N, each once, of one rapport version, rule set and
+ * input list) into one results folder that holds exactly what one run
+ * over all the inputs writes (but for manifest.json's runtime and its
+ * "merged" entry): the shards' logged events are replayed in input order
+ * through run's writer, and every statistic is computed afresh from the
+ * merged session rows. Returns an exit status as run_corpus(); 2 when the
+ * shards do not belong together.
+ */
+int run_merge(const struct merge_opts *o, char *const *dirs, int ndirs);
 
 #endif

@@ -197,7 +197,7 @@ START_TEST(test_clinicians)
 	size_t ncols;
 
 	indicators_all(&ncols);
-	aggregate_finish(a, "test-version", &out);
+	ck_assert_int_eq(aggregate_finish(a, "test-version", &out, NULL), 0);
 	ck_assert_str_eq(out.clinicians.name, "clinicians");
 	ck_assert_uint_eq(out.clinicians.ncols, 15);
 	ck_assert_str_eq(out.clinicians.cols[8], "slope_per_30d");
@@ -266,7 +266,7 @@ START_TEST(test_cohorts)
 	size_t ncols, found = 0;
 
 	indicators_all(&ncols);
-	aggregate_finish(a, "v", &out);
+	ck_assert_int_eq(aggregate_finish(a, "v", &out, NULL), 0);
 	t = &out.cohorts;
 	ck_assert_uint_eq(t->ncols, 9);
 	/* fall: 2026-01, 2026-02; spring: 2026-01, -02, -03. */
@@ -334,7 +334,7 @@ START_TEST(test_corpus_json)
 	cJSON *j;
 	const cJSON *below;
 
-	aggregate_finish(a, "9.9-test", &out);
+	ck_assert_int_eq(aggregate_finish(a, "9.9-test", &out, NULL), 0);
 	j = cJSON_Parse(out.corpus.s);
 	ck_assert_msg(j != NULL, "corpus.json does not parse");
 	ck_assert_ptr_null(strstr(out.corpus.s, "nan"));
@@ -432,7 +432,7 @@ START_TEST(test_empty)
 	struct aggregate_out out;
 	cJSON *j;
 
-	aggregate_finish(a, "v", &out);
+	ck_assert_int_eq(aggregate_finish(a, "v", &out, NULL), 0);
 	j = cJSON_Parse(out.corpus.s);
 	ck_assert_ptr_nonnull(j);
 	ck_assert_double_eq(num(j, "n_sessions"), 0);

@@ -132,7 +132,7 @@ END_TEST
 
 /* The CSV of a, written to a memory stream. */
 static char *
-csv_of(const aggregate *a)
+csv_of(aggregate *a)
 {
 	char *text = NULL;
 	size_t len = 0;
