@@ -350,6 +350,8 @@ rule_hits(rules_ctx *cx, const struct rules_rule *r,
 		return;
 	if (r->prev != RULES_PREV_ANY && r->prev != sub->prev)
 		return;
+	if (!rules_may_match(cx, r, sub))
+		return;
 	if (direct && r->npats > 1) {
 		next = xcalloc(r->npats, sizeof(*next));
 		for (size_t p = 0; p < r->npats; p++)
