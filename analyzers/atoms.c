@@ -33,9 +33,14 @@
 
 enum kind { EXACT, MATCH, ANY };
 
+/* Clauses kept per node: the most selective ones. */
+#define CLAUSE_MAX	6
+
 struct info {
 	enum kind	kind;
-	struct atoms	set;	/* EXACT: may hold ""; MATCH: non-empty */
+	struct atoms	set;	/* EXACT: the strings, maybe "" */
+	struct atoms	cl[CLAUSE_MAX];	/* MATCH: every clause holds */
+	size_t		ncl;
 };
 
 struct parser {
@@ -61,6 +66,15 @@ atoms_free(struct atoms *a)
 	free(a->s);
 	free(a->len);
 	memset(a, 0, sizeof(*a));
+}
+
+void
+atoms_cnf_free(struct atoms_cnf *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		atoms_free(&c->cl[i]);
+	free(c->cl);
+	memset(c, 0, sizeof(*c));
 }
 
 static int
@@ -96,16 +110,19 @@ set_add(struct atoms *a, const char *s, size_t len)
 static struct info
 info_any(void)
 {
-	struct info x = { ANY, { 0 } };
+	struct info x;
 
+	memset(&x, 0, sizeof(x));
+	x.kind = ANY;
 	return x;
 }
 
 static struct info
 info_exact1(const char *s, size_t len)
 {
-	struct info x = { EXACT, { 0 } };
+	struct info x = info_any();
 
+	x.kind = EXACT;
 	set_add(&x.set, s, len);
 	return x;
 }
@@ -120,55 +137,80 @@ static void
 info_free(struct info *x)
 {
 	atoms_free(&x->set);
-	x->kind = ANY;
+	for (size_t i = 0; i < x->ncl; i++)
+		atoms_free(&x->cl[i]);
+	*x = info_any();
 }
 
-/* x as atoms: an exact set holding "" requires nothing. */
-static void
-to_match(struct info *x)
-{
-	if (x->kind != EXACT)
-		return;
-	if (set_has(&x->set, "", 0)) {
-		info_free(x);
-		return;
-	}
-	x->kind = MATCH;
-}
-
-/* How selective a set of atoms is: its shortest atom, then fewer. */
+/* How selective a clause is: its shortest atom, then fewer atoms. */
 static int
-better(const struct info *a, const struct info *b)
+clause_better(const struct atoms *a, const struct atoms *b)
 {
 	size_t ma = SIZE_MAX, mb = SIZE_MAX;
 
-	if (b->kind == ANY)
-		return 1;
-	if (a->kind == ANY)
-		return 0;
-	for (size_t i = 0; i < a->set.n; i++)
-		if (a->set.len[i] < ma)
-			ma = a->set.len[i];
-	for (size_t i = 0; i < b->set.n; i++)
-		if (b->set.len[i] < mb)
-			mb = b->set.len[i];
+	for (size_t i = 0; i < a->n; i++)
+		if (a->len[i] < ma)
+			ma = a->len[i];
+	for (size_t i = 0; i < b->n; i++)
+		if (b->len[i] < mb)
+			mb = b->len[i];
 	if (ma != mb)
 		return ma > mb;
-	return a->set.n <= b->set.n;
+	return a->n < b->n;
 }
 
-/* Keep the better of *best and m (consumed). */
+/* Add clause c (consumed) to the MATCH or ANY info x. When x holds
+ * CLAUSE_MAX clauses the least selective is dropped: a conjunction
+ * with one clause fewer is a weaker, still necessary, condition. */
 static void
-keep_better(struct info *best, struct info *m)
+add_clause(struct info *x, struct atoms *c)
+{
+	size_t worst = 0;
+
+	x->kind = MATCH;
+	if (x->ncl < CLAUSE_MAX) {
+		x->cl[x->ncl++] = *c;
+		memset(c, 0, sizeof(*c));
+		return;
+	}
+	for (size_t i = 1; i < x->ncl; i++)
+		if (clause_better(&x->cl[worst], &x->cl[i]))
+			worst = i;
+	if (clause_better(c, &x->cl[worst])) {
+		atoms_free(&x->cl[worst]);
+		x->cl[worst] = *c;
+		memset(c, 0, sizeof(*c));
+	} else
+		atoms_free(c);
+}
+
+/* x as clauses: an exact set holding "" requires nothing. */
+static void
+to_match(struct info *x)
+{
+	struct atoms set;
+
+	if (x->kind != EXACT)
+		return;
+	set = x->set;
+	memset(&x->set, 0, sizeof(x->set));
+	x->kind = ANY;
+	x->ncl = 0;
+	if (set_has(&set, "", 0))
+		atoms_free(&set);
+	else
+		add_clause(x, &set);
+}
+
+/* Every clause of m (consumed) into x: both must hold. */
+static void
+and_into(struct info *x, struct info *m)
 {
 	to_match(m);
-	if (better(m, best)) {
-		info_free(best);
-		*best = *m;
-	} else
-		info_free(m);
-	memset(m, 0, sizeof(*m));
-	m->kind = ANY;
+	for (size_t i = 0; i < m->ncl; i++)
+		add_clause(x, &m->cl[i]);
+	m->ncl = 0;
+	info_free(m);
 }
 
 /* The cross product of two exact sets, or 0 when it would be too big. */
@@ -183,7 +225,7 @@ cross(struct info *acc, const struct info *c)
 	for (size_t i = 0; i < acc->set.n; i++)
 		for (size_t j = 0; j < c->set.n; j++)
 			if (acc->set.len[i] + c->set.len[j] > EXACT_LEN)
-				return atoms_free(&out), 0;
+				return 0;
 	for (size_t i = 0; i < acc->set.n; i++)
 		for (size_t j = 0; j < c->set.n; j++) {
 			memcpy(buf, acc->set.s[i], acc->set.len[i]);
@@ -196,10 +238,10 @@ cross(struct info *acc, const struct info *c)
 	return 1;
 }
 
-/* A concatenation being read: the exact run so far and the best atoms
- * of the runs and items before it. */
+/* A concatenation being read: the exact run so far and the clauses of
+ * the runs and items before it (all of which must hold). */
 struct concat {
-	struct info	acc, best;
+	struct info	acc, all;
 	int		flushed;
 };
 
@@ -211,31 +253,50 @@ concat_push(struct concat *c, struct info *x)
 		return;
 	}
 	c->flushed = 1;
-	keep_better(&c->best, &c->acc);
+	and_into(&c->all, &c->acc);
 	if (x->kind == EXACT) {
 		c->acc = *x;
 	} else {
 		c->acc = info_empty();
-		keep_better(&c->best, x);
+		and_into(&c->all, x);
 	}
-	memset(x, 0, sizeof(*x));
+	*x = info_any();
 }
 
 static struct info
 concat_finish(struct concat *c)
 {
 	if (!c->flushed) {
-		info_free(&c->best);
+		info_free(&c->all);
 		return c->acc;
 	}
-	keep_better(&c->best, &c->acc);
-	return c->best;
+	and_into(&c->all, &c->acc);
+	return c->all;
 }
 
-/* a | b, both consumed. */
+/* The most selective clause of the MATCH info x, moved out. */
+static struct atoms
+take_best(struct info *x)
+{
+	size_t best = 0;
+	struct atoms c;
+
+	for (size_t i = 1; i < x->ncl; i++)
+		if (clause_better(&x->cl[i], &x->cl[best]))
+			best = i;
+	c = x->cl[best];
+	memset(&x->cl[best], 0, sizeof(x->cl[best]));
+	return c;
+}
+
+/* a | b, both consumed. Of two conjunctions, (A1 & A2) | (B1 & B2)
+ * implies (A1 | B1): one clause of each side, joined. */
 static struct info
 alternate(struct info a, struct info b)
 {
+	struct info x;
+	struct atoms ca, cb;
+
 	if (a.kind == EXACT && b.kind == EXACT) {
 		size_t extra = 0;
 
@@ -251,15 +312,21 @@ alternate(struct info a, struct info b)
 	}
 	to_match(&a);
 	to_match(&b);
-	if (a.kind == ANY || b.kind == ANY) {
+	if (a.ncl == 0 || b.ncl == 0) {
 		info_free(&a);
 		info_free(&b);
 		return info_any();
 	}
-	for (size_t i = 0; i < b.set.n; i++)
-		set_add(&a.set, b.set.s[i], b.set.len[i]);
+	ca = take_best(&a);
+	cb = take_best(&b);
+	for (size_t i = 0; i < cb.n; i++)
+		set_add(&ca, cb.s[i], cb.len[i]);
+	atoms_free(&cb);
+	info_free(&a);
 	info_free(&b);
-	return a;
+	x = info_any();
+	add_clause(&x, &ca);
+	return x;
 }
 
 static struct info parse_alt(struct parser *ps);
@@ -735,7 +802,7 @@ parse_concat(struct parser *ps)
 	struct concat c;
 
 	c.acc = info_empty();
-	c.best = info_any();
+	c.all = info_any();
 	c.flushed = 0;
 	while (!ps->bail && *ps->p != '\0' && *ps->p != '|' && *ps->p != ')') {
 		struct info x = parse_quantified(ps);
@@ -758,7 +825,7 @@ parse_alt(struct parser *ps)
 }
 
 int
-atoms_of(const char *src, struct atoms *out)
+atoms_of(const char *src, struct atoms_cnf *out)
 {
 	struct parser ps = { (const unsigned char *)src, 0, 0 };
 	struct info x = parse_alt(&ps);
@@ -769,10 +836,17 @@ atoms_of(const char *src, struct atoms *out)
 		return 0;
 	}
 	to_match(&x);
-	if (x.kind == ANY || x.set.n == 0) {
+	if (x.ncl == 0) {
 		info_free(&x);
 		return 0;
 	}
-	*out = x.set;
+	out->cl = xcalloc(x.ncl, sizeof(*out->cl));
+	for (size_t i = 0; i < x.ncl; i++) {
+		out->cl[i] = x.cl[i];
+		memset(&x.cl[i], 0, sizeof(x.cl[i]));
+	}
+	out->n = x.ncl;
+	x.ncl = 0;
+	info_free(&x);
 	return 1;
 }

@@ -31,11 +31,17 @@
 #include "util.h"
 
 struct prefilter {
-	hs_database_t	*db;		/* NULL: every rule is always run */
+	hs_database_t	*db;		/* NULL: no literal at all */
 	hs_scratch_t	*proto;		/* cloned per thread */
-	size_t		 nrules, words;
-	uint64_t	*always;	/* bit per rule */
-	size_t		 nalways, nliterals;
+	size_t		 nrules, nlits, words;
+	unsigned char	*always;	/* per rule */
+	/* Rule r's patterns are rule_pat[r] .. rule_pat[r+1]-1; pattern
+	 * k's clauses pat_cl[k] ..; clause c's literal ids cl_lit[c] ..
+	 * in lit[]. A pattern may match when each of its clauses has a
+	 * literal in the text, a rule when one of its patterns may. */
+	size_t		*rule_pat, *pat_cl, *cl_lit;
+	unsigned int	*lit;
+	size_t		 nalways;
 	double		 seconds;
 };
 
@@ -45,9 +51,64 @@ struct prefilter_scratch {
 
 /* What the scan callback fills. */
 struct scan_out {
-	uint64_t	*may;
-	size_t		 words;
+	uint64_t	*found;
 };
+
+/* Literal strings to ids, without duplicates (open addressing, FNV-1a:
+ * Fowler, Noll, Vo 1991). */
+struct lit_table {
+	const char	**s;
+	size_t		 *len;
+	size_t		  n, cap;
+	size_t		 *slot;		/* id + 1, 0 empty */
+	size_t		  size;		/* a power of two */
+};
+
+static uint64_t
+fnv1a(const char *s, size_t len)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= UINT64_C(1099511628211);
+	}
+	return h;
+}
+
+static unsigned int
+lit_id(struct lit_table *t, const char *s, size_t len)
+{
+	size_t lcap = t->cap, i;
+
+	if (2 * (t->n + 1) > t->size) {
+		size_t size = t->size ? 2 * t->size : 1024;
+		size_t *slot = xcalloc(size, sizeof(*slot));
+
+		for (size_t k = 0; k < t->n; k++) {
+			i = fnv1a(t->s[k], t->len[k]) & (size - 1);
+			while (slot[i] != 0)
+				i = (i + 1) & (size - 1);
+			slot[i] = k + 1;
+		}
+		free(t->slot);
+		t->slot = slot;
+		t->size = size;
+	}
+	i = fnv1a(s, len) & (t->size - 1);
+	for (; t->slot[i] != 0; i = (i + 1) & (t->size - 1)) {
+		size_t k = t->slot[i] - 1;
+
+		if (t->len[k] == len && memcmp(t->s[k], s, len) == 0)
+			return (unsigned int)k;
+	}
+	t->s = xgrow(t->s, &t->cap, t->n + 1, sizeof(*t->s));
+	t->len = xgrow(t->len, &lcap, t->n + 1, sizeof(*t->len));
+	t->s[t->n] = s;
+	t->len[t->n] = len;
+	t->slot[i] = t->n + 1;
+	return (unsigned int)t->n++;
+}
 
 static double
 now(void)
@@ -88,50 +149,65 @@ prefilter_build(const struct prefilter_pattern *p, size_t np, size_t nrules,
     char **why)
 {
 	prefilter *pf = xcalloc(1, sizeof(*pf));
-	unsigned char *has_pat = xcalloc(nrules > 0 ? nrules : 1, 1);
-	const char **lits = NULL;
-	size_t *lens = NULL, n = 0, cap = 0, lcap = 0, icap = 0, fcap = 0;
+	struct atoms_cnf *cnf = xcalloc(np > 0 ? np : 1, sizeof(*cnf));
+	struct lit_table t = { 0 };
 	unsigned int *ids = NULL, *flags = NULL;
-	struct atoms *keep = xcalloc(np > 0 ? np : 1, sizeof(*keep));
+	size_t ncl = 0, nlit = 0, clcap = 0, litcap = 0, k = 0;
 	hs_compile_error_t *err = NULL;
 	double t0 = now();
 
 	*why = NULL;
 	pf->nrules = nrules;
-	pf->words = nrules / 64 + 1;
-	pf->always = xcalloc(pf->words, sizeof(*pf->always));
-	for (size_t i = 0; i < np; i++) {
-		size_t r = p[i].rule;
+	pf->always = xcalloc(nrules > 0 ? nrules : 1, 1);
+	pf->rule_pat = xcalloc(nrules + 1, sizeof(*pf->rule_pat));
+	pf->pat_cl = xcalloc(np + 1, sizeof(*pf->pat_cl));
+	pf->cl_lit = xcalloc(1, sizeof(*pf->cl_lit));
+	for (size_t r = 0; r < nrules; r++) {
+		pf->rule_pat[r] = k;
+		if (k == np || p[k].rule != r)
+			pf->always[r] = 1;	/* no pattern: the exact
+						   path decides */
+		for (; k < np && p[k].rule == r; k++) {
+			pf->pat_cl[k] = ncl;
+			if (!atoms_of(p[k].src, &cnf[k])) {
+				pf->always[r] = 1;
+				continue;
+			}
+			for (size_t c = 0; c < cnf[k].n; c++) {
+				const struct atoms *a = &cnf[k].cl[c];
 
-		has_pat[r] = 1;
-		if (!atoms_of(p[i].src, &keep[i])) {
-			pf->always[r / 64] |= UINT64_C(1) << (r % 64);
-			continue;
+				pf->cl_lit = xgrow(pf->cl_lit, &clcap,
+				    ncl + 2, sizeof(*pf->cl_lit));
+				pf->cl_lit[ncl++] = nlit;
+				for (size_t j = 0; j < a->n; j++) {
+					pf->lit = xgrow(pf->lit, &litcap,
+					    nlit + 1, sizeof(*pf->lit));
+					pf->lit[nlit++] = lit_id(&t, a->s[j],
+					    a->len[j]);
+				}
+			}
 		}
-		for (size_t k = 0; k < keep[i].n; k++) {
-			lits = xgrow(lits, &cap, n + 1, sizeof(*lits));
-			lens = xgrow(lens, &lcap, n + 1, sizeof(*lens));
-			ids = xgrow(ids, &icap, n + 1, sizeof(*ids));
-			flags = xgrow(flags, &fcap, n + 1, sizeof(*flags));
-			lits[n] = keep[i].s[k];
-			lens[n] = keep[i].len[k];
-			ids[n] = (unsigned int)r;
-			flags[n] = HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH;
-			n++;
-		}
+		pf->nalways += pf->always[r];
 	}
-	/* A rule without a compiled pattern never fires; marking it
-	 * always run leaves that to the exact path. */
-	for (size_t r = 0; r < nrules; r++)
-		if (!has_pat[r])
-			pf->always[r / 64] |= UINT64_C(1) << (r % 64);
-	for (size_t r = 0; r < nrules; r++)
-		if (pf->always[r / 64] & (UINT64_C(1) << (r % 64)))
-			pf->nalways++;
-	pf->nliterals = n;
-	if (n > 0) {
-		if (hs_compile_lit_multi(lits, flags, ids, lens,
-		    (unsigned int)n, HS_MODE_BLOCK, NULL, &pf->db, &err) !=
+	if (k != np) {
+		*why = xstrdup("prefilter: patterns not in rule order");
+		goto fail;
+	}
+	pf->rule_pat[nrules] = np;
+	pf->pat_cl[np] = ncl;
+	pf->cl_lit = xgrow(pf->cl_lit, &clcap, ncl + 1, sizeof(*pf->cl_lit));
+	pf->cl_lit[ncl] = nlit;
+	pf->nlits = t.n;
+	pf->words = t.n / 64 + 1;
+	if (t.n > 0) {
+		ids = xcalloc(t.n, sizeof(*ids));
+		flags = xcalloc(t.n, sizeof(*flags));
+		for (size_t i = 0; i < t.n; i++) {
+			ids[i] = (unsigned int)i;
+			flags[i] = HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH;
+		}
+		if (hs_compile_lit_multi(t.s, flags, ids, t.len,
+		    (unsigned int)t.n, HS_MODE_BLOCK, NULL, &pf->db, &err) !=
 		    HS_SUCCESS) {
 			*why = xasprintf("Vectorscan cannot build the "
 			    "prefilter: %s", err != NULL ? err->message :
@@ -153,13 +229,13 @@ fail:
 	pf = NULL;
 done:
 	for (size_t i = 0; i < np; i++)
-		atoms_free(&keep[i]);
-	free(keep);
-	free(lits);
-	free(lens);
+		atoms_cnf_free(&cnf[i]);
+	free(cnf);
+	free(t.s);
+	free(t.len);
+	free(t.slot);
 	free(ids);
 	free(flags);
-	free(has_pat);
 	return pf;
 }
 
@@ -171,6 +247,10 @@ prefilter_free(prefilter *pf)
 	hs_free_scratch(pf->proto);
 	hs_free_database(pf->db);
 	free(pf->always);
+	free(pf->rule_pat);
+	free(pf->pat_cl);
+	free(pf->cl_lit);
+	free(pf->lit);
 	free(pf);
 }
 
@@ -183,7 +263,7 @@ prefilter_nalways(const prefilter *pf)
 size_t
 prefilter_nliterals(const prefilter *pf)
 {
-	return pf->nliterals;
+	return pf->nlits;
 }
 
 double
@@ -229,28 +309,49 @@ on_match(unsigned int id, unsigned long long from, unsigned long long to,
 	(void)from;
 	(void)to;
 	(void)flags;
-	o->may[id / 64] |= UINT64_C(1) << (id % 64);
+	o->found[id / 64] |= UINT64_C(1) << (id % 64);
 	return 0;
 }
 
 int
 prefilter_scan(const prefilter *pf, prefilter_scratch *sc, const char *text,
-    size_t len, uint64_t *may)
+    size_t len, uint64_t *found)
 {
-	struct scan_out o = { may, pf->words };
-	hs_error_t rc;
+	struct scan_out o = { found };
 
-	if (len > UINT_MAX || !plain_text(text, len)) {
-		memset(may, 0xff, pf->words * sizeof(*may));
-		return 0;
-	}
-	memcpy(may, pf->always, pf->words * sizeof(*may));
+	memset(found, 0, pf->words * sizeof(*found));
+	if (len > UINT_MAX || !plain_text(text, len))
+		return 1;
 	if (pf->db == NULL || len == 0)
 		return 0;
-	rc = hs_scan(pf->db, text, (unsigned int)len, 0, sc->s, on_match, &o);
-	if (rc != HS_SUCCESS) {
-		memset(may, 0xff, pf->words * sizeof(*may));
-		return -1;
+	if (hs_scan(pf->db, text, (unsigned int)len, 0, sc->s, on_match,
+	    &o) != HS_SUCCESS)
+		return 1;
+	return 0;
+}
+
+int
+prefilter_may(const prefilter *pf, const uint64_t *found, size_t r)
+{
+	if (r >= pf->nrules || pf->always[r])
+		return 1;
+	for (size_t k = pf->rule_pat[r]; k < pf->rule_pat[r + 1]; k++) {
+		int all = 1;
+
+		for (size_t c = pf->pat_cl[k]; all && c < pf->pat_cl[k + 1];
+		    c++) {
+			int any = 0;
+
+			for (size_t j = pf->cl_lit[c]; !any &&
+			    j < pf->cl_lit[c + 1]; j++) {
+				unsigned int id = pf->lit[j];
+
+				any = (found[id / 64] >> (id % 64)) & 1;
+			}
+			all = any;
+		}
+		if (all)
+			return 1;
 	}
 	return 0;
 }

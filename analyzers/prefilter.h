@@ -9,8 +9,8 @@
  * a fast multi-pattern regex matcher for modern CPUs", NSDI 2019).
  *
  * Exactness (analyzers/README.md, "Prefilter"): a pattern goes in as its
- * required literals (atoms.h: every match of the pattern contains one of
- * them), matched without ASCII case by Vectorscan's literal matcher; a
+ * required literals (atoms.h: clauses of literals, every match of the
+ * pattern holding one literal of each clause), matched without ASCII case by Vectorscan's literal matcher; a
  * pattern without provable literals makes its rule "always run". A text
  * holding a character outside ASCII and a few case-less punctuation marks
  * makes every rule run, so no Unicode case folding (U+212A KELVIN SIGN
@@ -42,7 +42,8 @@ struct prefilter_pattern {
 };
 
 /*
- * Build the database for the patterns p[0..np) of nrules rules. Returns
+ * Build the database for the patterns p[0..np) of nrules rules, given in
+ * rule order (p[i].rule never decreases). Returns
  * NULL and sets *why (the caller frees it) when Vectorscan fails for a
  * reason (out of memory, an unsupported CPU). Free with prefilter_free().
  */
@@ -57,7 +58,7 @@ size_t prefilter_nalways(const prefilter *pf);
 size_t prefilter_nliterals(const prefilter *pf);
 double prefilter_build_seconds(const prefilter *pf);
 
-/* Words of the bit set prefilter_scan() fills: one bit per rule. */
+/* Words of the bit set of literals prefilter_scan() fills. */
 size_t prefilter_words(const prefilter *pf);
 
 /* Per-thread scan memory; NULL-safe free. */
@@ -65,12 +66,17 @@ prefilter_scratch *prefilter_scratch_create(const prefilter *pf);
 void prefilter_scratch_free(prefilter_scratch *sc);
 
 /*
- * Scan [text, text+len) once. Sets bit r of may (prefilter_words(pf)
- * words) for every rule r that may match in the text, always-run rules
- * included, and clears the others. Returns 0, or -1 when the scan failed
- * (then every bit is set, so nothing is skipped).
+ * Scan [text, text+len) once: sets bit i of found (prefilter_words(pf)
+ * words) for every literal i in the text. Returns 0, or 1 when every rule
+ * must run (the text holds a character the literals cannot judge, or the
+ * scan failed).
  */
 int prefilter_scan(const prefilter *pf, prefilter_scratch *sc,
-    const char *text, size_t len, uint64_t *may);
+    const char *text, size_t len, uint64_t *found);
+
+/* After a scan that returned 0: may rule r match in that text? 0 only
+ * when one of the clauses of each of its patterns has no literal in
+ * found. */
+int prefilter_may(const prefilter *pf, const uint64_t *found, size_t r);
 
 #endif

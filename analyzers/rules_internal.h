@@ -30,7 +30,10 @@ struct rules_set {
 struct rules_scan {
 	char		*text;		/* a copy */
 	size_t		 len, cap;
-	uint64_t	*may;		/* prefilter_words() words */
+	uint64_t	*found;		/* literals, prefilter_words() words */
+	unsigned char	*verdict;	/* per rule: 0 not asked yet, 1 may
+					   match, 2 cannot */
+	int		 all;		/* every rule runs */
 	unsigned long	 used;		/* clock of the last use */
 	int		 valid;
 };

@@ -46,9 +46,11 @@ rules_ctx_create(const rules_set *rs)
 	cx->rs = rs;
 	if (rs != NULL && rs->pf != NULL) {
 		cx->ps = prefilter_scratch_create(rs->pf);
-		for (size_t i = 0; i < RULES_SCANS; i++)
-			cx->scans[i].may = xcalloc(prefilter_words(rs->pf),
+		for (size_t i = 0; i < RULES_SCANS; i++) {
+			cx->scans[i].found = xcalloc(prefilter_words(rs->pf),
 			    sizeof(uint64_t));
+			cx->scans[i].verdict = xcalloc(rs->n + 1, 1);
+		}
 	}
 	return cx;
 }
@@ -64,7 +66,8 @@ rules_ctx_free(rules_ctx *cx)
 	prefilter_scratch_free(cx->ps);
 	for (size_t i = 0; i < RULES_SCANS; i++) {
 		free(cx->scans[i].text);
-		free(cx->scans[i].may);
+		free(cx->scans[i].found);
+		free(cx->scans[i].verdict);
 	}
 	free(cx);
 }
@@ -111,7 +114,7 @@ rules_match(rules_ctx *cx, const pcre2_code *re, const char *subject,
 /* The prefilter's verdict on [text, text+len): a kept one when the same
  * bytes were scanned, else a new scan into the least recently used
  * entry. */
-static const uint64_t *
+static struct rules_scan *
 scan_of(rules_ctx *cx, const char *text, size_t len)
 {
 	struct rules_scan *e = NULL;
@@ -123,7 +126,7 @@ scan_of(rules_ctx *cx, const char *text, size_t len)
 		if (c->valid && c->len == len &&
 		    (len == 0 || memcmp(c->text, text, len) == 0)) {
 			c->used = cx->clock;
-			return c->may;
+			return c;
 		}
 		if (e == NULL || !c->valid || (e->valid && c->used < e->used))
 			e = c;
@@ -136,25 +139,30 @@ scan_of(rules_ctx *cx, const char *text, size_t len)
 	}
 	memcpy(e->text, text, len);
 	e->len = len;
-	(void)prefilter_scan(cx->rs->pf, cx->ps, text, len, e->may);
+	e->all = prefilter_scan(cx->rs->pf, cx->ps, text, len, e->found) != 0;
+	memset(e->verdict, 0, cx->rs->n);
 	e->valid = 1;
 	e->used = cx->clock;
-	return e->may;
+	return e;
 }
 
 int
 rules_may_match(rules_ctx *cx, const struct rules_rule *r,
     const struct rules_subject *sub)
 {
-	const uint64_t *may;
+	struct rules_scan *e;
 	size_t i;
 
 	if (cx->ps == NULL || r < cx->rs->rules ||
 	    r >= cx->rs->rules + cx->rs->n)
 		return 1;
 	i = (size_t)(r - cx->rs->rules);
-	may = scan_of(cx, sub->text, sub->len);
-	return (may[i / 64] >> (i % 64)) & 1;
+	e = scan_of(cx, sub->text, sub->len);
+	if (e->all)
+		return 1;
+	if (e->verdict[i] == 0)
+		e->verdict[i] = prefilter_may(cx->rs->pf, e->found, i) ? 1 : 2;
+	return e->verdict[i] == 1;
 }
 
 /* Offset of the character after the one at i (UTF-8 lead byte). */
