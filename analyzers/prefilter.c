@@ -330,28 +330,44 @@ prefilter_scan(const prefilter *pf, prefilter_scratch *sc, const char *text,
 	return 0;
 }
 
+/* Does every clause of pattern k (global index) have a literal found?
+ * A pattern without clauses (no literals proved) makes its rule always
+ * run, so it never gets here as a reason to skip. */
+static int
+clauses_hold(const prefilter *pf, const uint64_t *found, size_t k)
+{
+	for (size_t c = pf->pat_cl[k]; c < pf->pat_cl[k + 1]; c++) {
+		int any = 0;
+
+		for (size_t j = pf->cl_lit[c]; !any && j < pf->cl_lit[c + 1];
+		    j++) {
+			unsigned int id = pf->lit[j];
+
+			any = (found[id / 64] >> (id % 64)) & 1;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
 int
 prefilter_may(const prefilter *pf, const uint64_t *found, size_t r)
 {
 	if (r >= pf->nrules || pf->always[r])
 		return 1;
-	for (size_t k = pf->rule_pat[r]; k < pf->rule_pat[r + 1]; k++) {
-		int all = 1;
-
-		for (size_t c = pf->pat_cl[k]; all && c < pf->pat_cl[k + 1];
-		    c++) {
-			int any = 0;
-
-			for (size_t j = pf->cl_lit[c]; !any &&
-			    j < pf->cl_lit[c + 1]; j++) {
-				unsigned int id = pf->lit[j];
-
-				any = (found[id / 64] >> (id % 64)) & 1;
-			}
-			all = any;
-		}
-		if (all)
+	for (size_t k = pf->rule_pat[r]; k < pf->rule_pat[r + 1]; k++)
+		if (clauses_hold(pf, found, k))
 			return 1;
-	}
 	return 0;
+}
+
+int
+prefilter_may_pattern(const prefilter *pf, const uint64_t *found, size_t r,
+    size_t k)
+{
+	if (r >= pf->nrules || pf->always[r] ||
+	    k >= pf->rule_pat[r + 1] - pf->rule_pat[r])
+		return 1;
+	return clauses_hold(pf, found, pf->rule_pat[r] + k);
 }

@@ -78,5 +78,9 @@ int prefilter_scan(const prefilter *pf, prefilter_scratch *sc,
  * when one of the clauses of each of its patterns has no literal in
  * found. */
 int prefilter_may(const prefilter *pf, const uint64_t *found, size_t r);
+/* The same for pattern k (0-based, in the order of rule r's patterns as
+ * given to prefilter_build) alone. */
+int prefilter_may_pattern(const prefilter *pf, const uint64_t *found,
+    size_t r, size_t k);
 
 #endif

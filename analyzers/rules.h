@@ -158,6 +158,11 @@ struct rules_subject {
  */
 int rules_may_match(rules_ctx *cx, const struct rules_rule *r,
     const struct rules_subject *sub);
+/* After rules_may_match() returned 1 for the same r and sub: may pattern
+ * p of r (index into r->pats) match there? 0 only when the prefilter
+ * proves it cannot. */
+int rules_pattern_may_match(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, size_t p);
 
 /*
  * Does rule r fire on sub at or after byte offset from? Checks the side,

@@ -165,6 +165,22 @@ rules_may_match(rules_ctx *cx, const struct rules_rule *r,
 	return e->verdict[i] == 1;
 }
 
+int
+rules_pattern_may_match(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, size_t p)
+{
+	struct rules_scan *e;
+
+	if (cx->ps == NULL || r < cx->rs->rules ||
+	    r >= cx->rs->rules + cx->rs->n)
+		return 1;
+	e = scan_of(cx, sub->text, sub->len);
+	if (e->all)
+		return 1;
+	return prefilter_may_pattern(cx->rs->pf, e->found,
+	    (size_t)(r - cx->rs->rules), p);
+}
+
 /* Offset of the character after the one at i (UTF-8 lead byte). */
 static size_t
 next_char(const char *t, size_t len, size_t i)
@@ -194,6 +210,8 @@ rules_eval(rules_ctx *cx, const struct rules_rule *r,
 	for (size_t p = 0; p < r->npats; p++) {
 		size_t pos = from, ms, me, ss, se;
 
+		if (r->npats > 1 && !rules_pattern_may_match(cx, r, sub, p))
+			continue;
 		while (rules_match(cx, r->pats[p], sub->text, sub->len, pos,
 		    &ms, &me) == 1) {
 			int ok = 1;
