@@ -394,7 +394,7 @@ skip_braces(struct parser *ps)
 
 /* One character class element after '[' (or inside it): adds its
  * character to opt, or sets *any when it stands for many or is unknown.
- * Returns 0 at the end of the pattern. */
+ * Returns 0 when the pattern ends (or on bad syntax). */
 static int
 class_elem(struct parser *ps, struct atoms *opt, int *any)
 {
