@@ -81,6 +81,27 @@ analyze_ruleset_free(analyze_ruleset *rs)
 	free(rs);
 }
 
+int
+analyze_ruleset_prefilter(analyze_ruleset *rs, char **why)
+{
+	return rules_set_prefilter(rs->rules, why);
+}
+
+void
+analyze_ruleset_prefilter_stats(const analyze_ruleset *rs, FILE *f)
+{
+	const prefilter *pf = rules_set_get_prefilter(rs->rules);
+
+	if (pf == NULL) {
+		fprintf(f, "prefilter: none\n");
+		return;
+	}
+	fprintf(f, "prefilter: %zu rules, %zu literals, %zu rules always "
+	    "run, built in %.3f s\n", analyze_ruleset_nrules(rs),
+	    prefilter_nliterals(pf), prefilter_nalways(pf),
+	    prefilter_build_seconds(pf));
+}
+
 const char *
 analyze_ruleset_hash(const analyze_ruleset *rs)
 {

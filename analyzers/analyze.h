@@ -10,6 +10,7 @@
 #define RAPPORT_ANALYZE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "session.h"
 
@@ -47,6 +48,18 @@ typedef struct analyze_ctx analyze_ctx;		/* one per thread */
 analyze_ruleset *analyze_ruleset_load(const char *extra_dir, int replace,
     char **why);
 void analyze_ruleset_free(analyze_ruleset *rs);
+
+/*
+ * Build the Vectorscan prefilter of rs (analyzers/prefilter.h): each
+ * utterance is scanned once and only the rules the scan reports run their
+ * PCRE2 patterns; the tags are the same without it. Call before the first
+ * analyze_ctx_create(). Returns 0, or -1 and sets *why (free() it): rs
+ * then still works, without the prefilter.
+ */
+int analyze_ruleset_prefilter(analyze_ruleset *rs, char **why);
+/* Print one line on f: rules, patterns as written and approximated, rules
+ * always run, build seconds (for bench/; $RAPPORT_PREFILTER_STATS). */
+void analyze_ruleset_prefilter_stats(const analyze_ruleset *rs, FILE *f);
 
 /* SHA-256 (hex) of the rule files used, for the manifest; borrowed. */
 const char *analyze_ruleset_hash(const analyze_ruleset *rs);

@@ -310,6 +310,11 @@ next_hit(rules_ctx *cx, const struct rules_rule *r,
 	for (size_t p = 0; p < r->npats; p++) {
 		struct hit *c = &next[p];
 
+		if (c->e == SIZE_MAX && r->npats > 1 &&
+		    !rules_pattern_may_match(cx, r, sub, p)) {
+			c->s = c->e = 0;
+			c->r = NULL;	/* the prefilter: no match at all */
+		}
 		if (c->e == SIZE_MAX || (c->r != NULL && c->s < from)) {
 			unsigned long lim = rules_ctx_limit_hits(cx);
 			size_t ms, me;
@@ -349,6 +354,8 @@ rule_hits(rules_ctx *cx, const struct rules_rule *r,
 	if (r->side != SIDE_ANY && r->side != sub->side)
 		return;
 	if (r->prev != RULES_PREV_ANY && r->prev != sub->prev)
+		return;
+	if (!rules_may_match(cx, r, sub))
 		return;
 	if (direct && r->npats > 1) {
 		next = xcalloc(r->npats, sizeof(*next));

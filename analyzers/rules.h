@@ -17,6 +17,7 @@
 #include <pcre2.h>
 #include <stddef.h>
 
+#include "prefilter.h"
 #include "side.h"
 
 /* Limits handed to pcre2_set_match_limit / _depth_limit / _heap_limit.
@@ -62,6 +63,8 @@ struct rules_rule {
 	enum side		 side;
 	int			 caseless;
 	pcre2_code		**pats;		/* fires when any matches */
+	char			**pat_src;	/* each as compiled (after the
+						   apostrophe rewrite) */
 	size_t			 npats;
 	pcre2_code		**unless;	/* ...and none matches the sentence */
 	size_t			 nunless;
@@ -111,6 +114,17 @@ const char *rules_set_hash(const rules_set *rs);
 /* Number of rule files read. */
 size_t rules_set_nfiles(const rules_set *rs);
 
+/*
+ * Build the Vectorscan prefilter of rs (prefilter.h), so that matching
+ * runs the PCRE2 patterns only of rules the one scan of a text reports.
+ * Results are the same with and without it. Call it before any rules_ctx
+ * of rs is made. Returns 0, or -1 and sets *why (the caller frees it);
+ * rs then works as before, without a prefilter.
+ */
+int rules_set_prefilter(rules_set *rs, char **why);
+/* The prefilter of rs, or NULL; borrowed. */
+const prefilter *rules_set_get_prefilter(const rules_set *rs);
+
 /* Per-thread scratch for matching rules of rs; free with rules_ctx_free. */
 rules_ctx *rules_ctx_create(const rules_set *rs);
 void rules_ctx_free(rules_ctx *cx);
@@ -136,6 +150,19 @@ struct rules_subject {
 	enum rules_prev	 prev;		/* side of the previous utterance:
 					   THERAPIST, CLIENT, OTHER or NONE */
 };
+
+/*
+ * May rule r (of the set cx was made for) match somewhere in sub->text?
+ * 0 only when the prefilter proves no pattern of r can; 1 without a
+ * prefilter, for a rule of another set, or when the scan failed.
+ */
+int rules_may_match(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub);
+/* After rules_may_match() returned 1 for the same r and sub: may pattern
+ * p of r (index into r->pats) match there? 0 only when the prefilter
+ * proves it cannot. */
+int rules_pattern_may_match(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, size_t p);
 
 /*
  * Does rule r fire on sub at or after byte offset from? Checks the side,

@@ -101,9 +101,12 @@ rule_clear(struct rules_rule *r)
 {
 	free(r->name);
 	free(r->file);
-	for (size_t i = 0; i < r->npats; i++)
+	for (size_t i = 0; i < r->npats; i++) {
 		pcre2_code_free(r->pats[i]);
+		free(r->pat_src[i]);
+	}
 	free(r->pats);
+	free(r->pat_src);
 	for (size_t i = 0; i < r->nunless; i++)
 		pcre2_code_free(r->unless[i]);
 	free(r->unless);
@@ -218,8 +221,11 @@ apostrophes(strbuf *b, const char *src)
 	}
 }
 
+/* Compile src; *as_compiled gets the rewritten source (the caller frees
+ * it) when as_compiled is not NULL and the pattern compiled. */
 static pcre2_code *
-compile(struct loader *ld, const char *src, long line, int caseless)
+compile(struct loader *ld, const char *src, long line, int caseless,
+    char **as_compiled)
 {
 	int err;
 	PCRE2_SIZE off;
@@ -230,6 +236,8 @@ compile(struct loader *ld, const char *src, long line, int caseless)
 
 	apostrophes(&b, src);
 	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, opts, &err, &off, NULL);
+	if (re != NULL && as_compiled != NULL)
+		*as_compiled = strbuf_release(&b);
 	strbuf_free(&b);
 	if (re == NULL) {
 		PCRE2_UCHAR msg[256];
@@ -293,8 +301,9 @@ stanza_finish(struct loader *ld)
 			    "jargon rules only", r->name);
 	}
 	for (size_t i = 0; i < st->npats; i++) {
+		char *as = NULL;
 		pcre2_code *re = compile(ld, st->pats[i].src, st->pats[i].line,
-		    r->caseless);
+		    r->caseless, st->pats[i].unless ? NULL : &as);
 
 		if (re == NULL)
 			continue;
@@ -305,6 +314,9 @@ stanza_finish(struct loader *ld)
 		} else {
 			r->pats = xrealloc(r->pats,
 			    (r->npats + 1) * sizeof(*r->pats));
+			r->pat_src = xrealloc(r->pat_src,
+			    (r->npats + 1) * sizeof(*r->pat_src));
+			r->pat_src[r->npats] = as;
 			r->pats[r->npats++] = re;
 		}
 	}
@@ -769,7 +781,39 @@ rules_set_free(rules_set *rs)
 		rule_clear(&rs->rules[i]);
 	free(rs->rules);
 	free(rs->origin);
+	prefilter_free(rs->pf);
 	free(rs);
+}
+
+int
+rules_set_prefilter(rules_set *rs, char **why)
+{
+	struct prefilter_pattern *p = NULL;
+	size_t np = 0, cap = 0;
+
+	*why = NULL;
+	if (rs->pf != NULL)
+		return 0;
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rules_rule *r = &rs->rules[i];
+
+		for (size_t k = 0; k < r->npats; k++) {
+			p = xgrow(p, &cap, np + 1, sizeof(*p));
+			p[np].src = r->pat_src[k];
+			p[np].caseless = r->caseless;
+			p[np].rule = i;
+			np++;
+		}
+	}
+	rs->pf = prefilter_build(p, np, rs->n, why);
+	free(p);
+	return rs->pf != NULL ? 0 : -1;
+}
+
+const prefilter *
+rules_set_get_prefilter(const rules_set *rs)
+{
+	return rs->pf;
 }
 
 const struct rules_rule *

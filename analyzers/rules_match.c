@@ -4,6 +4,15 @@
  * match, depth and heap limits, and a JIT stack. A match that hits a limit
  * counts as no match and is counted, so no pattern and no input can hang
  * a run.
+ *
+ * With a prefilter (prefilter.h) the context also owns a Vectorscan
+ * scratch and the verdicts of the last RULES_SCANS texts scanned: the
+ * first rule evaluated on a text scans it once, and every rule the scan
+ * does not report is known not to match there, so its PCRE2 patterns are
+ * not run. The verdict belongs to the exact bytes scanned; a rule
+ * evaluated on a sentence is judged by a scan of that sentence, since an
+ * anchor or a lookbehind can match at a sentence's edge and nowhere in
+ * the whole utterance.
  */
 #include "config.h"
 
@@ -34,6 +43,15 @@ rules_ctx_create(const rules_set *rs)
 	pcre2_set_heap_limit(cx->mc, RULES_HEAP_LIMIT_KIB);
 	if (cx->js != NULL)
 		pcre2_jit_stack_assign(cx->mc, NULL, cx->js);
+	cx->rs = rs;
+	if (rs != NULL && rs->pf != NULL) {
+		cx->ps = prefilter_scratch_create(rs->pf);
+		for (size_t i = 0; i < RULES_SCANS; i++) {
+			cx->scans[i].found = xcalloc(prefilter_words(rs->pf),
+			    sizeof(uint64_t));
+			cx->scans[i].verdict = xcalloc(rs->n + 1, 1);
+		}
+	}
 	return cx;
 }
 
@@ -45,6 +63,12 @@ rules_ctx_free(rules_ctx *cx)
 	pcre2_match_data_free(cx->md);
 	pcre2_match_context_free(cx->mc);
 	pcre2_jit_stack_free(cx->js);
+	prefilter_scratch_free(cx->ps);
+	for (size_t i = 0; i < RULES_SCANS; i++) {
+		free(cx->scans[i].text);
+		free(cx->scans[i].found);
+		free(cx->scans[i].verdict);
+	}
 	free(cx);
 }
 
@@ -87,6 +111,76 @@ rules_match(rules_ctx *cx, const pcre2_code *re, const char *subject,
 	return -1;
 }
 
+/* The prefilter's verdict on [text, text+len): a kept one when the same
+ * bytes were scanned, else a new scan into the least recently used
+ * entry. */
+static struct rules_scan *
+scan_of(rules_ctx *cx, const char *text, size_t len)
+{
+	struct rules_scan *e = NULL;
+
+	cx->clock++;
+	for (size_t i = 0; i < RULES_SCANS; i++) {
+		struct rules_scan *c = &cx->scans[i];
+
+		if (c->valid && c->len == len &&
+		    (len == 0 || memcmp(c->text, text, len) == 0)) {
+			c->used = cx->clock;
+			return c;
+		}
+		if (e == NULL || !c->valid || (e->valid && c->used < e->used))
+			e = c;
+	}
+	e->valid = 0;
+	if (len + 1 > e->cap) {
+		e->cap = len + 1;
+		free(e->text);
+		e->text = xmalloc(e->cap);
+	}
+	memcpy(e->text, text, len);
+	e->len = len;
+	e->all = prefilter_scan(cx->rs->pf, cx->ps, text, len, e->found) != 0;
+	memset(e->verdict, 0, cx->rs->n);
+	e->valid = 1;
+	e->used = cx->clock;
+	return e;
+}
+
+int
+rules_may_match(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub)
+{
+	struct rules_scan *e;
+	size_t i;
+
+	if (cx->ps == NULL || r < cx->rs->rules ||
+	    r >= cx->rs->rules + cx->rs->n)
+		return 1;
+	i = (size_t)(r - cx->rs->rules);
+	e = scan_of(cx, sub->text, sub->len);
+	if (e->all)
+		return 1;
+	if (e->verdict[i] == 0)
+		e->verdict[i] = prefilter_may(cx->rs->pf, e->found, i) ? 1 : 2;
+	return e->verdict[i] == 1;
+}
+
+int
+rules_pattern_may_match(rules_ctx *cx, const struct rules_rule *r,
+    const struct rules_subject *sub, size_t p)
+{
+	struct rules_scan *e;
+
+	if (cx->ps == NULL || r < cx->rs->rules ||
+	    r >= cx->rs->rules + cx->rs->n)
+		return 1;
+	e = scan_of(cx, sub->text, sub->len);
+	if (e->all)
+		return 1;
+	return prefilter_may_pattern(cx->rs->pf, e->found,
+	    (size_t)(r - cx->rs->rules), p);
+}
+
 /* Offset of the character after the one at i (UTF-8 lead byte). */
 static size_t
 next_char(const char *t, size_t len, size_t i)
@@ -111,9 +205,13 @@ rules_eval(rules_ctx *cx, const struct rules_rule *r,
 		return 0;
 	if (r->prev != RULES_PREV_ANY && r->prev != sub->prev)
 		return 0;
+	if (!rules_may_match(cx, r, sub))
+		return 0;
 	for (size_t p = 0; p < r->npats; p++) {
 		size_t pos = from, ms, me, ss, se;
 
+		if (r->npats > 1 && !rules_pattern_may_match(cx, r, sub, p))
+			continue;
 		while (rules_match(cx, r->pats[p], sub->text, sub->len, pos,
 		    &ms, &me) == 1) {
 			int ok = 1;

@@ -56,6 +56,9 @@ cmd_rules_option(struct tagrun_opts *o, int c, const char *arg)
 	case 'R':
 		o->replace = 1;
 		return 1;
+	case CMD_OPT_NO_PREFILTER:
+		o->no_prefilter = 1;
+		return 1;
 	}
 	return 0;
 }

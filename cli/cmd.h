@@ -34,11 +34,19 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 int cmd_is_help(const char *arg);
 
 /* The rule-set options of tag and agree, for a getopt_long table:
- * --rules DIR, --rules-only DIR, --replace-rules. */
+ * --rules DIR, --rules-only DIR, --replace-rules, --no-prefilter. */
+#define CMD_OPT_NO_PREFILTER	299
 #define CMD_RULES_LONGOPTS \
 	{ "rules", required_argument, NULL, 'r' }, \
 	{ "rules-only", required_argument, NULL, 'o' }, \
-	{ "replace-rules", no_argument, NULL, 'R' }
+	{ "replace-rules", no_argument, NULL, 'R' }, \
+	{ "no-prefilter", no_argument, NULL, CMD_OPT_NO_PREFILTER }
+/* The --help line of --no-prefilter, shared by tag, agree and run. */
+#define CMD_NO_PREFILTER_HELP \
+	"  --no-prefilter     run every rule's PCRE2 patterns on every\n" \
+	"                     utterance, without the one Vectorscan scan that\n" \
+	"                     skips rules that cannot match (same results,\n" \
+	"                     slower; to check the prefilter)\n"
 
 struct tagrun_opts;
 /* Apply getopt's c (one of CMD_RULES_LONGOPTS) to o; 1 when it was one

@@ -45,6 +45,7 @@ static const char options_text[] =
 	"  --rules DIR        add the rules in DIR to the bundled set\n"
 	"  --replace-rules    with --rules: use only the rules in DIR\n"
 	"  --rules-only DIR   the same as --rules DIR --replace-rules\n"
+	CMD_NO_PREFILTER_HELP
 	"  -h, --help         show this help\n\n"
 	"Exit status: 0 all inputs used, 1 some rejected, 2 usage error,\n"
 	"3 nothing could be processed.\n";

@@ -28,6 +28,7 @@ static const char options_text[] =
 	"  --rules DIR        add the rules in DIR to the bundled set (a rule\n"
 	"                     with a bundled rule's name replaces it)\n"
 	"  --replace-rules    with --rules: use only the rules in DIR\n"
+	CMD_NO_PREFILTER_HELP
 	"  --strict           also validate every input against the XSD\n"
 	"  -q, --quiet        no progress, warnings or summary on stderr\n"
 	"  --no-reports       do not write reports/\n"
@@ -57,6 +58,7 @@ parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
 		{ "output", required_argument, NULL, 'o' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "replace-rules", no_argument, NULL, 'R' },
+		{ "no-prefilter", no_argument, NULL, CMD_OPT_NO_PREFILTER },
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-reports", no_argument, NULL, 'N' },
@@ -92,6 +94,9 @@ parse_options(struct run_opts *run, struct cmd_import *ci, int argc,
 			break;
 		case 'R':
 			run->replace_rules = 1;
+			break;
+		case CMD_OPT_NO_PREFILTER:
+			run->no_prefilter = 1;
 			break;
 		case 's':
 			run->strict = 1;

@@ -41,6 +41,7 @@ static const char options_text[] =
 	"  --replace-rules    with --rules: use only the rules in DIR\n"
 	"  --rules-only DIR   the same as --rules DIR --replace-rules\n"
 	"  --strict           also validate every input against the XSD\n"
+	CMD_NO_PREFILTER_HELP
 	"  -h, --help         show this help\n\n"
 	"The bundled rules are read from $RAPPORT_RULES when it is set.\n"
 	"Exit status: 0 all inputs used, 1 some rejected (the rest written),\n"

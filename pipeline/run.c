@@ -619,6 +619,12 @@ run_corpus(const struct run_opts *o, char *const *args, int nargs)
 		free(why);
 		return EXIT_USAGE;
 	}
+	if (!o->no_prefilter && analyze_ruleset_prefilter(run.rs, &why) < 0) {
+		if (!o->quiet)
+			fprintf(stderr, "rapport run: warning: %s; every rule "
+			    "runs (same results, slower)\n", why);
+		free(why);
+	}
 	if (o->strict) {
 		char *path = paths_schema(NULL);
 

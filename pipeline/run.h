@@ -17,6 +17,8 @@ struct run_opts {
 	int		 jobs;		/* workers; 0: one per core */
 	const char	*rules_dir;	/* --rules DIR, or NULL */
 	int		 replace_rules;	/* --replace-rules */
+	int		 no_prefilter;	/* --no-prefilter: every rule runs
+					   its PCRE2 patterns */
 	int		 strict;	/* validate every input against the XSD */
 	int		 quiet;		/* no progress, warnings or summary */
 	int		 no_reports;	/* do not write reports/ */

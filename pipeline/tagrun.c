@@ -137,6 +137,12 @@ tagrun(const struct tagrun_opts *o, char *const *args, int nargs,
 		free(why);
 		return EXIT_USAGE;
 	}
+	if (!o->no_prefilter && analyze_ruleset_prefilter(rs, &why) < 0) {
+		fprintf(stderr, "rapport %s: warning: %s; every rule runs "
+		    "(same results, slower)\n", o->name, why);
+		free(why);
+	} else if (!o->no_prefilter && getenv("RAPPORT_PREFILTER_STATS") != NULL)
+		analyze_ruleset_prefilter_stats(rs, stderr);
 	if (o->strict) {
 		char *path = paths_schema(NULL);
 

@@ -18,6 +18,7 @@ struct tagrun_opts {
 	const char	*name;		/* subcommand, for messages */
 	const char	*rules_dir;	/* --rules DIR, or NULL */
 	int		 replace;	/* --replace-rules */
+	int		 no_prefilter;	/* --no-prefilter */
 	int		 strict;	/* --strict: validate against the XSD */
 	int		 jobs;		/* workers; 0: one per core */
 	const struct import_opts *import;	/* other formats, or NULL */
