@@ -1,10 +1,16 @@
 /* util.c -- allocation wrappers, string buffer, arena, UTF-8 check. */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -432,4 +438,57 @@ strmap_free(strmap *m)
 	free(m->key);
 	free(m->val);
 	memset(m, 0, sizeof(*m));
+}
+
+/* Read the regular file path whole into *out (NUL-terminated, the caller
+ * frees it) and its length into *outlen. Returns 0, or -1 with *why set
+ * (the caller frees it). Only regular files are read, as the input walk
+ * does (ingest/inputs.c): a FIFO named "x.rules" or "manifest.json" would
+ * otherwise block the open until a writer came, hanging the command. */
+int
+read_regular_file(const char *path, char **out, size_t *outlen, char **why)
+{
+	FILE *f = NULL;
+	strbuf b = { 0 };
+	char chunk[65536];
+	struct stat st;
+	size_t n;
+	int fd;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		*why = xasprintf("cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		*why = xasprintf("cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = xstrdup(S_ISDIR(st.st_mode) ? "is a directory" :
+		    "not a regular file (FIFO, socket or device); refused");
+		close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		*why = xasprintf("cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		strbuf_add(&b, chunk, n);
+	if (ferror(f)) {
+		*why = xasprintf("cannot read: %s", strerror(errno));
+		fclose(f);
+		strbuf_free(&b);
+		return -1;
+	}
+	fclose(f);
+	if (b.s == NULL)
+		strbuf_add(&b, "", 0);
+	*outlen = b.len;
+	*out = strbuf_release(&b);
+	return 0;
 }

@@ -20,6 +20,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 
+/* A regular file read whole (NUL-terminated); 0, or -1 and *why. */
+int read_regular_file(const char *path, char **out, size_t *len,
+    char **why);
+
 /* A growable NUL-terminated byte buffer. Zero-initialise to start. */
 typedef struct strbuf {
 	char	*s;

@@ -42,31 +42,6 @@ struct shard_info {
 	double		 inputs, limit_hits, bytes;
 };
 
-static char *
-slurp(const char *path, char **why)
-{
-	FILE *f = fopen(path, "rb");
-	strbuf b = { 0 };
-	char buf[65536];
-	size_t n;
-
-	if (f == NULL) {
-		*why = xasprintf("%s: cannot read: %s", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&b, buf, n);
-	if (ferror(f)) {
-		*why = xasprintf("%s: read error", path);
-		fclose(f);
-		strbuf_free(&b);
-		return NULL;
-	}
-	fclose(f);
-	strbuf_addc(&b, '\0');
-	return b.s;
-}
-
 static const char *
 jstr(const cJSON *o, const char *key)
 {
@@ -93,12 +68,15 @@ jbool(const cJSON *o, const char *key)
 static int
 shard_info_read(const char *dir, struct shard_info *si, char **why)
 {
-	char *path = xasprintf("%s/manifest.json", dir), *text;
+	char *path = xasprintf("%s/manifest.json", dir), *text, *e = NULL;
+	size_t len;
 	const cJSON *rules, *opts, *shard, *counts, *rt;
 
 	memset(si, 0, sizeof(*si));
 	si->dir = dir;
-	if ((text = slurp(path, why)) == NULL) {
+	if (read_regular_file(path, &text, &len, &e) != 0) {
+		*why = xasprintf("%s: %s", path, e);
+		free(e);
 		free(path);
 		return -1;
 	}

@@ -88,20 +88,16 @@ results_arr(const cJSON *o, const char *key)
 static char *
 slurp(const char *path, char **why)
 {
-	FILE *f = fopen(path, "rb");
-	strbuf b = { 0 };
-	char buf[65536];
-	size_t n;
+	char *text, *e = NULL;
+	size_t len;
 
-	if (f == NULL) {
-		*why = xasprintf("%s: cannot read (is this a results folder "
-		    "of rapport run?)", path);
+	if (read_regular_file(path, &text, &len, &e) != 0) {
+		*why = xasprintf("%s: %s (is this a results folder of rapport "
+		    "run?)", path, e);
+		free(e);
 		return NULL;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&b, buf, n);
-	fclose(f);
-	return b.s != NULL ? strbuf_release(&b) : xstrdup("");
+	return text;
 }
 
 /* Call fn on every JSON line of DIR/name. */

@@ -258,7 +258,7 @@ fails(const char *dir, const char *what)
 
 START_TEST(test_refused)
 {
-	fails("no-such-folder", "cannot read (is this a results folder");
+	fails("no-such-folder", "cannot read: No such file or directory (is this a results folder");
 	put("r3", "corpus.json", "[1, 2, 3]");
 	put("r3", "sessions.jsonl", "{}\n");
 	fails("r3", "corpus.json: not a JSON object");
