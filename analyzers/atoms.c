@@ -507,6 +507,7 @@ parse_class(struct parser *ps)
 		atoms_free(&opt);
 		return info_any();
 	}
+	x = info_any();
 	x.kind = EXACT;
 	x.set = opt;
 	return x;
