@@ -34,7 +34,8 @@ usage(FILE *f)
 	    "  -h, --help     show this help (also after a command)\n"
 	    "  -V, --version  show the version\n\n"
 	    "INPUT is a transcript file, a directory (searched recursively for\n"
-	    "*.xml) or - for standard input. See rapport(1).\n");
+	    "*.xml and the files of every format rapport import --help lists)\n"
+	    "or - for standard input. See rapport(1).\n");
 }
 
 int
